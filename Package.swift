@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point inward: Core has none; capability modules import Core;
+// only the web layer, the CLI and the benchmark see concrete stores.
+let package = Package(
+    name: "Oversight",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "oversight", targets: ["oversight"]),
+        .executable(name: "oversight-bench", targets: ["oversight-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "OversightCore"),
+        .target(name: "OversightInterchange", dependencies: ["OversightCore"]),
+        .target(name: "OversightStorage", dependencies: ["OversightCore"]),
+        .target(
+            name: "OversightStorageSQLite",
+            dependencies: ["OversightCore", "OversightStorage", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
+        .target(
+            name: "OversightWeb",
+            dependencies: ["OversightCore", "OversightStorage", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(
+            name: "oversight",
+            dependencies: [
+                "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
+                "OversightSynthetic", "OversightWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "oversight-bench",
+            dependencies: [
+                "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
+                "OversightSynthetic",
+            ]
+        ),
+        .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
+        .testTarget(name: "OversightInterchangeTests", dependencies: ["OversightCore", "OversightInterchange"]),
+        .testTarget(
+            name: "OversightStorageTests",
+            dependencies: ["OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightInterchange", "OversightSynthetic"]
+        ),
+        .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
+        .testTarget(
+            name: "OversightCLITests",
+            dependencies: [
+                "oversight", "OversightWeb", "OversightStorageSQLite",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,216 @@
+import OversightCore
+
+/// One stored fact about a child's journey or the workforce, in the shape the domain names it.
+///
+/// Importers hand records to a store one at a time, so an extract never has to fit in memory.
+public enum CaseRecord: Sendable, Hashable {
+    case child(Child)
+    case contact(Contact)
+    case earlyHelpEpisode(EarlyHelpEpisode)
+    case childInNeedEpisode(ChildInNeedEpisode)
+    case assessment(Assessment)
+    case childInNeedPlan(ChildInNeedPlan)
+    case statutoryVisit(StatutoryVisit)
+    case section47Enquiry(Section47Enquiry)
+    case initialChildProtectionConference(InitialChildProtectionConference)
+    case childProtectionPlan(ChildProtectionPlan)
+    case childProtectionReview(ChildProtectionReview)
+    case legalStatusSpell(LegalStatusSpell)
+    case lookedAfterEpisode(LookedAfterEpisode)
+    case placement(Placement)
+    case lookedAfterReview(LookedAfterReview)
+    case missingEpisode(MissingEpisode)
+    case careLeaver(CareLeaver)
+    case team(Team)
+    case worker(Worker)
+    case involvement(Involvement)
+
+    public var entity: Entity {
+        switch self {
+        case .child: .child
+        case .contact: .contact
+        case .earlyHelpEpisode: .earlyHelpEpisode
+        case .childInNeedEpisode: .childInNeedEpisode
+        case .assessment: .assessment
+        case .childInNeedPlan: .childInNeedPlan
+        case .statutoryVisit: .statutoryVisit
+        case .section47Enquiry: .section47Enquiry
+        case .initialChildProtectionConference: .initialChildProtectionConference
+        case .childProtectionPlan: .childProtectionPlan
+        case .childProtectionReview: .childProtectionReview
+        case .legalStatusSpell: .legalStatusSpell
+        case .lookedAfterEpisode: .lookedAfterEpisode
+        case .placement: .placement
+        case .lookedAfterReview: .lookedAfterReview
+        case .missingEpisode: .missingEpisode
+        case .careLeaver: .careLeaver
+        case .team: .team
+        case .worker: .worker
+        case .involvement: .involvement
+        }
+    }
+
+    /// The record's key within its entity, as stores enforce uniqueness.
+    public var key: String {
+        switch self {
+        case .child(let r): r.id.rawValue
+        case .contact(let r): r.id.rawValue
+        case .earlyHelpEpisode(let r): r.id.rawValue
+        case .childInNeedEpisode(let r): r.id.rawValue
+        case .assessment(let r): r.id.rawValue
+        case .childInNeedPlan(let r): r.id.rawValue
+        case .statutoryVisit(let r): "\(r.context.rawValue)/\(r.id.rawValue)"
+        case .section47Enquiry(let r): r.id.rawValue
+        case .initialChildProtectionConference(let r): r.id.rawValue
+        case .childProtectionPlan(let r): r.id.rawValue
+        case .childProtectionReview(let r): r.id.rawValue
+        case .legalStatusSpell(let r): r.id.rawValue
+        case .lookedAfterEpisode(let r): r.id.rawValue
+        case .placement(let r): r.id.rawValue
+        case .lookedAfterReview(let r): r.id.rawValue
+        case .missingEpisode(let r): r.id.rawValue
+        case .careLeaver(let r): r.childID.rawValue
+        case .team(let r): r.id.rawValue
+        case .worker(let r): r.id.rawValue
+        case .involvement(let r): r.id.rawValue
+        }
+    }
+
+    /// The child the record is about; `nil` for workforce records.
+    public var childID: Identifier<Child>? {
+        switch self {
+        case .child(let r): r.id
+        case .contact(let r): r.childID
+        case .earlyHelpEpisode(let r): r.childID
+        case .childInNeedEpisode(let r): r.childID
+        case .assessment(let r): r.childID
+        case .childInNeedPlan(let r): r.childID
+        case .statutoryVisit(let r): r.childID
+        case .section47Enquiry(let r): r.childID
+        case .initialChildProtectionConference(let r): r.childID
+        case .childProtectionPlan(let r): r.childID
+        case .childProtectionReview(let r): r.childID
+        case .legalStatusSpell(let r): r.childID
+        case .lookedAfterEpisode(let r): r.childID
+        case .placement(let r): r.childID
+        case .lookedAfterReview(let r): r.childID
+        case .missingEpisode(let r): r.childID
+        case .careLeaver(let r): r.childID
+        case .involvement(let r): r.childID
+        case .team, .worker: nil
+        }
+    }
+}
+
+/// The kinds of record a store holds, in the order they must be written (children first).
+public enum Entity: String, CaseIterable, Sendable, Codable, Comparable {
+    case child, team, worker
+    case contact, earlyHelpEpisode, childInNeedEpisode, assessment, childInNeedPlan, statutoryVisit
+    case section47Enquiry, initialChildProtectionConference, childProtectionPlan, childProtectionReview
+    case legalStatusSpell, lookedAfterEpisode, placement, lookedAfterReview, missingEpisode, careLeaver
+    case involvement
+
+    public static func < (lhs: Entity, rhs: Entity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// A plain-English plural for tables of counts.
+    public var title: String {
+        switch self {
+        case .child: "Children"
+        case .team: "Teams"
+        case .worker: "Workers"
+        case .contact: "Contacts"
+        case .earlyHelpEpisode: "Early help episodes"
+        case .childInNeedEpisode: "Referrals (CIN episodes)"
+        case .assessment: "Assessments"
+        case .childInNeedPlan: "CIN plans"
+        case .statutoryVisit: "Statutory visits"
+        case .section47Enquiry: "Section 47 enquiries"
+        case .initialChildProtectionConference: "Initial CP conferences"
+        case .childProtectionPlan: "CP plans"
+        case .childProtectionReview: "CP reviews"
+        case .legalStatusSpell: "Legal status spells"
+        case .lookedAfterEpisode: "Looked-after episodes"
+        case .placement: "Placements"
+        case .lookedAfterReview: "Looked-after reviews"
+        case .missingEpisode: "Missing episodes"
+        case .careLeaver: "Care leavers"
+        case .involvement: "Involvements"
+        }
+    }
+}
+
+/// Every case record at once, for pages and computations over a small authority.
+public struct CaseRecords: Sendable, Equatable {
+    public var children: [Child] = []
+    public var contacts: [Contact] = []
+    public var earlyHelpEpisodes: [EarlyHelpEpisode] = []
+    public var childInNeedEpisodes: [ChildInNeedEpisode] = []
+    public var assessments: [Assessment] = []
+    public var childInNeedPlans: [ChildInNeedPlan] = []
+    public var statutoryVisits: [StatutoryVisit] = []
+    public var section47Enquiries: [Section47Enquiry] = []
+    public var initialChildProtectionConferences: [InitialChildProtectionConference] = []
+    public var childProtectionPlans: [ChildProtectionPlan] = []
+    public var childProtectionReviews: [ChildProtectionReview] = []
+    public var legalStatusSpells: [LegalStatusSpell] = []
+    public var lookedAfterEpisodes: [LookedAfterEpisode] = []
+    public var placements: [Placement] = []
+    public var lookedAfterReviews: [LookedAfterReview] = []
+    public var missingEpisodes: [MissingEpisode] = []
+    public var careLeavers: [CareLeaver] = []
+    public var teams: [Team] = []
+    public var workers: [Worker] = []
+    public var involvements: [Involvement] = []
+
+    public init() {}
+
+    public mutating func append(_ record: CaseRecord) {
+        switch record {
+        case .child(let r): children.append(r)
+        case .contact(let r): contacts.append(r)
+        case .earlyHelpEpisode(let r): earlyHelpEpisodes.append(r)
+        case .childInNeedEpisode(let r): childInNeedEpisodes.append(r)
+        case .assessment(let r): assessments.append(r)
+        case .childInNeedPlan(let r): childInNeedPlans.append(r)
+        case .statutoryVisit(let r): statutoryVisits.append(r)
+        case .section47Enquiry(let r): section47Enquiries.append(r)
+        case .initialChildProtectionConference(let r): initialChildProtectionConferences.append(r)
+        case .childProtectionPlan(let r): childProtectionPlans.append(r)
+        case .childProtectionReview(let r): childProtectionReviews.append(r)
+        case .legalStatusSpell(let r): legalStatusSpells.append(r)
+        case .lookedAfterEpisode(let r): lookedAfterEpisodes.append(r)
+        case .placement(let r): placements.append(r)
+        case .lookedAfterReview(let r): lookedAfterReviews.append(r)
+        case .missingEpisode(let r): missingEpisodes.append(r)
+        case .careLeaver(let r): careLeavers.append(r)
+        case .team(let r): teams.append(r)
+        case .worker(let r): workers.append(r)
+        case .involvement(let r): involvements.append(r)
+        }
+    }
+
+    /// Every record, entity by entity in write order.
+    public var allRecords: [CaseRecord] {
+        children.map(CaseRecord.child) + teams.map(CaseRecord.team) + workers.map(CaseRecord.worker)
+            + contacts.map(CaseRecord.contact) + earlyHelpEpisodes.map(CaseRecord.earlyHelpEpisode)
+            + childInNeedEpisodes.map(CaseRecord.childInNeedEpisode) + assessments.map(CaseRecord.assessment)
+            + childInNeedPlans.map(CaseRecord.childInNeedPlan) + statutoryVisits.map(CaseRecord.statutoryVisit)
+            + section47Enquiries.map(CaseRecord.section47Enquiry)
+            + initialChildProtectionConferences.map(CaseRecord.initialChildProtectionConference)
+            + childProtectionPlans.map(CaseRecord.childProtectionPlan)
+            + childProtectionReviews.map(CaseRecord.childProtectionReview)
+            + legalStatusSpells.map(CaseRecord.legalStatusSpell) + lookedAfterEpisodes.map(CaseRecord.lookedAfterEpisode)
+            + placements.map(CaseRecord.placement) + lookedAfterReviews.map(CaseRecord.lookedAfterReview)
+            + missingEpisodes.map(CaseRecord.missingEpisode) + careLeavers.map(CaseRecord.careLeaver)
+            + involvements.map(CaseRecord.involvement)
+    }
+
+    /// Only the records about one child, for the child's chronology.
+    public func filtered(to childID: Identifier<Child>) -> CaseRecords {
+        var result = CaseRecords()
+        for record in allRecords where record.childID == childID { result.append(record) }
+        return result
+    }
+}

@@ -1,0 +1,153 @@
+import GRDB
+
+/// The schema, as named, append-only migrations.
+///
+/// Migrations describe the past: they name tables and columns literally and never use application
+/// types, so a shipped migration never changes meaning when the code moves on.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("001-case-records") { db in
+            try db.execute(sql: caseRecordsV1)
+        }
+        return migrator
+    }
+
+    /// Every child-level table names its child, and SQLite enforces it: a record about a child who is
+    /// not in `child` cannot be stored.
+    static let caseRecordsV1 = """
+        CREATE TABLE extract (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            source TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_rejected INTEGER NOT NULL
+        );
+        CREATE TABLE child (
+            id TEXT PRIMARY KEY NOT NULL,
+            forename TEXT, surname TEXT, sex TEXT, ethnicity TEXT,
+            date_of_birth TEXT, expected_date_of_birth TEXT, date_of_death TEXT,
+            upn TEXT, upn_unknown_reason TEXT, legacy_id TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE team (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL, parent_reference TEXT, parent_name TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE worker (
+            id TEXT PRIMARY KEY NOT NULL,
+            staff_id TEXT, name TEXT, registration_number TEXT, is_agency INTEGER,
+            job_title TEXT, current_team_name TEXT, full_time_equivalent REAL
+        ) WITHOUT ROWID;
+        CREATE TABLE contact (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            date TEXT NOT NULL, source TEXT, source_description TEXT, led_to_referral INTEGER
+        ) WITHOUT ROWID;
+        CREATE TABLE early_help_episode (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            start TEXT NOT NULL, "end" TEXT, reason TEXT, end_reason TEXT, organisation TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE cin_episode (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            referral_date TEXT NOT NULL, source TEXT, primary_need TEXT, is_nfa INTEGER,
+            closure_date TEXT, closure_reason TEXT, team_id TEXT, worker_reference TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE assessment (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            referral_id TEXT, start_date TEXT NOT NULL, authorisation_date TEXT, child_seen INTEGER,
+            is_nfa INTEGER, factors TEXT NOT NULL, team_id TEXT, worker_reference TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE cin_plan (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            referral_id TEXT, start TEXT NOT NULL, "end" TEXT, team_id TEXT, worker_reference TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE statutory_visit (
+            context TEXT NOT NULL CHECK (context IN ('childInNeed', 'childProtection', 'lookedAfter')),
+            id TEXT NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            date TEXT NOT NULL, child_seen INTEGER, child_seen_alone INTEGER, bedroom_seen INTEGER,
+            plan_reference TEXT,
+            PRIMARY KEY (context, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE section47_enquiry (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            referral_id TEXT, start_date TEXT NOT NULL, end_date TEXT, is_nfa INTEGER,
+            conference_recommended INTEGER, team_id TEXT, worker_reference TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE initial_cp_conference (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            section47_enquiry_id TEXT, referral_id TEXT, date TEXT NOT NULL, target_date TEXT,
+            is_transfer_in INTEGER, resulted_in_plan INTEGER, plan_id TEXT, team_id TEXT, worker_reference TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE cp_plan (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            referral_id TEXT, conference_id TEXT, start TEXT NOT NULL, "end" TEXT,
+            initial_category TEXT, latest_category TEXT, is_other_la INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE cp_review (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            plan_id TEXT, due_date TEXT, date TEXT, plan_continues INTEGER, participation TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE legal_status (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            status TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE cla_episode (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            period_of_care_id TEXT, start TEXT NOT NULL, reason_new_episode TEXT, legal_status TEXT,
+            category_of_need TEXT, placement_id TEXT, "end" TEXT, reason_ceased TEXT, referral_id TEXT,
+            entered_care_date TEXT, last_iro_contact_date TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE placement (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            period_of_care_id TEXT, start TEXT NOT NULL, "end" TEXT, type TEXT, provider TEXT, urn TEXT,
+            postcode TEXT, distance_miles REAL, change_reason TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE cla_review (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            period_of_care_id TEXT, due_date TEXT, date TEXT, is_cancelled INTEGER NOT NULL, participation TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE missing_episode (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            type TEXT, start TEXT NOT NULL, "end" TEXT, rhi_offered INTEGER, rhi_accepted INTEGER
+        ) WITHOUT ROWID;
+        CREATE TABLE care_leaver (
+            child_id TEXT PRIMARY KEY NOT NULL REFERENCES child(id),
+            eligibility TEXT, in_touch TEXT, latest_contact TEXT, accommodation TEXT, accommodation_suitable INTEGER,
+            activity TEXT, pathway_plan_review_date TEXT, personal_adviser_reference TEXT, team_id TEXT,
+            worker_reference TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE involvement (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            worker_id TEXT, team_id TEXT, role TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT,
+            change_reason TEXT, referral_id TEXT
+        ) WITHOUT ROWID;
+        """
+
+    /// Lookup indexes by child, built after bulk loading because maintaining them row by row
+    /// costs more than building them once.
+    static let childIndexes: [(table: String, column: String)] = [
+        ("contact", "child_id"), ("early_help_episode", "child_id"), ("cin_episode", "child_id"),
+        ("assessment", "child_id"), ("cin_plan", "child_id"), ("statutory_visit", "child_id"),
+        ("section47_enquiry", "child_id"), ("initial_cp_conference", "child_id"), ("cp_plan", "child_id"),
+        ("cp_review", "child_id"), ("legal_status", "child_id"), ("cla_episode", "child_id"),
+        ("placement", "child_id"), ("cla_review", "child_id"), ("missing_episode", "child_id"),
+        ("involvement", "child_id"), ("involvement", "worker_id"),
+    ]
+}

@@ -1,0 +1,444 @@
+import GRDB
+import OversightCore
+import OversightStorage
+
+/// How one domain type maps to its table: one conformance per table, kept beside each other so the
+/// column lists can be read against the migration.
+protocol StoredEntity {
+    static var entity: Entity { get }
+    static var table: String { get }
+    /// Columns in insert order; the first is the key (or, for visits, the context then the key).
+    static var columns: [String] { get }
+    var databaseValues: [(any DatabaseValueConvertible)?] { get }
+    init(row: Row) throws(StorageError)
+}
+
+extension StoredEntity {
+    static var insertSQL: String {
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(names)) VALUES (\(marks))"
+    }
+}
+
+/// Reads typed values out of a row, failing loudly on anything the importer could not have written.
+struct RowReader {
+    let row: Row
+    let entity: Entity
+    let key: String
+
+    init(_ row: Row, _ entity: Entity, keyColumn: String = "id") {
+        self.row = row
+        self.entity = entity
+        self.key = row[keyColumn] ?? "?"
+    }
+
+    func text(_ column: String) -> String? { row[column] }
+
+    func requiredText(_ column: String) throws(StorageError) -> String {
+        guard let value: String = row[column] else { throw .corruptValue(entity, key: key, column: column, value: "NULL") }
+        return value
+    }
+
+    func id<T>(_ column: String) -> Identifier<T>? { (row[column] as String?).map { Identifier<T>($0) } }
+
+    func requiredID<T>(_ column: String) throws(StorageError) -> Identifier<T> { Identifier(try requiredText(column)) }
+
+    func date(_ column: String) throws(StorageError) -> LocalDate? {
+        guard let text: String = row[column] else { return nil }
+        guard let date = LocalDate(iso: text) else { throw .corruptValue(entity, key: key, column: column, value: text) }
+        return date
+    }
+
+    func requiredDate(_ column: String) throws(StorageError) -> LocalDate {
+        guard let date = try date(column) else { throw .corruptValue(entity, key: key, column: column, value: "NULL") }
+        return date
+    }
+
+    func code<C: CodeList>(_ type: C.Type, _ column: String) throws(StorageError) -> C? {
+        guard let text: String = row[column] else { return nil }
+        guard let value = C(rawValue: text) else { throw .corruptValue(entity, key: key, column: column, value: text) }
+        return value
+    }
+
+    func bool(_ column: String) -> Bool? { (row[column] as Int64?).map { $0 != 0 } }
+
+    func double(_ column: String) -> Double? { row[column] }
+}
+
+private func day(_ date: LocalDate?) -> String? { date?.isoString }
+private func flag(_ value: Bool?) -> Int? { value.map { $0 ? 1 : 0 } }
+
+extension Child: StoredEntity {
+    static let entity = Entity.child
+    static let table = "child"
+    static let columns = [
+        "id", "forename", "surname", "sex", "ethnicity", "date_of_birth", "expected_date_of_birth",
+        "date_of_death", "upn", "upn_unknown_reason", "legacy_id",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, forename, surname, sex?.rawValue, ethnicity?.rawValue, day(dateOfBirth), day(expectedDateOfBirth),
+         day(dateOfDeath), upn, upnUnknownReason, legacyID]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(
+            id: try r.requiredID("id"), forename: r.text("forename"), surname: r.text("surname"),
+            sex: try r.code(Sex.self, "sex"), ethnicity: try r.code(Ethnicity.self, "ethnicity"),
+            dateOfBirth: try r.date("date_of_birth"), expectedDateOfBirth: try r.date("expected_date_of_birth"),
+            dateOfDeath: try r.date("date_of_death"), upn: r.text("upn"), upnUnknownReason: r.text("upn_unknown_reason"),
+            legacyID: r.text("legacy_id"))
+    }
+}
+
+extension Team: StoredEntity {
+    static let entity = Entity.team
+    static let table = "team"
+    static let columns = ["id", "name", "parent_reference", "parent_name"]
+    var databaseValues: [(any DatabaseValueConvertible)?] { [id.rawValue, name, parentReference, parentName] }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), name: try r.requiredText("name"), parentReference: r.text("parent_reference"),
+                  parentName: r.text("parent_name"))
+    }
+}
+
+extension Worker: StoredEntity {
+    static let entity = Entity.worker
+    static let table = "worker"
+    static let columns = ["id", "staff_id", "name", "registration_number", "is_agency", "job_title", "current_team_name", "full_time_equivalent"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, staffID, name, registrationNumber, flag(isAgency), jobTitle, currentTeamName, fullTimeEquivalent]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), staffID: r.text("staff_id"), name: r.text("name"),
+                  registrationNumber: r.text("registration_number"), isAgency: r.bool("is_agency"),
+                  jobTitle: r.text("job_title"), currentTeamName: r.text("current_team_name"),
+                  fullTimeEquivalent: r.double("full_time_equivalent"))
+    }
+}
+
+extension Contact: StoredEntity {
+    static let entity = Entity.contact
+    static let table = "contact"
+    static let columns = ["id", "child_id", "date", "source", "source_description", "led_to_referral"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, day(date), source?.rawValue, sourceDescription, flag(ledToReferral)]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), date: try r.requiredDate("date"),
+                  source: try r.code(ReferralSource.self, "source"), sourceDescription: r.text("source_description"),
+                  ledToReferral: r.bool("led_to_referral"))
+    }
+}
+
+extension EarlyHelpEpisode: StoredEntity {
+    static let entity = Entity.earlyHelpEpisode
+    static let table = "early_help_episode"
+    static let columns = ["id", "child_id", "start", "end", "reason", "end_reason", "organisation"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, day(start), day(end), reason, endReason, organisation]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), start: try r.requiredDate("start"),
+                  end: try r.date("end"), reason: r.text("reason"), endReason: r.text("end_reason"),
+                  organisation: r.text("organisation"))
+    }
+}
+
+extension ChildInNeedEpisode: StoredEntity {
+    static let entity = Entity.childInNeedEpisode
+    static let table = "cin_episode"
+    static let columns = [
+        "id", "child_id", "referral_date", "source", "primary_need", "is_nfa", "closure_date", "closure_reason",
+        "team_id", "worker_reference",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, day(referralDate), source?.rawValue, primaryNeed?.rawValue, flag(isNoFurtherAction),
+         day(closureDate), closureReason?.rawValue, teamID?.rawValue, workerReference]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"),
+                  referralDate: try r.requiredDate("referral_date"), source: try r.code(ReferralSource.self, "source"),
+                  primaryNeed: try r.code(CategoryOfNeed.self, "primary_need"), isNoFurtherAction: r.bool("is_nfa"),
+                  closureDate: try r.date("closure_date"), closureReason: try r.code(ClosureReason.self, "closure_reason"),
+                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"))
+    }
+}
+
+extension Assessment: StoredEntity {
+    static let entity = Entity.assessment
+    static let table = "assessment"
+    static let columns = [
+        "id", "child_id", "referral_id", "start_date", "authorisation_date", "child_seen", "is_nfa", "factors",
+        "team_id", "worker_reference",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, referralID?.rawValue, day(startDate), day(authorisationDate), flag(childSeen),
+         flag(isNoFurtherAction), factors.map(\.rawValue).joined(separator: ","), teamID?.rawValue, workerReference]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        var factors: [AssessmentFactor] = []
+        for code in try r.requiredText("factors").split(separator: ",") {
+            guard let factor = AssessmentFactor(rawValue: String(code)) else {
+                throw .corruptValue(Self.entity, key: r.key, column: "factors", value: String(code))
+            }
+            factors.append(factor)
+        }
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), referralID: r.id("referral_id"),
+                  startDate: try r.requiredDate("start_date"), authorisationDate: try r.date("authorisation_date"),
+                  childSeen: r.bool("child_seen"), isNoFurtherAction: r.bool("is_nfa"), factors: factors,
+                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"))
+    }
+}
+
+extension ChildInNeedPlan: StoredEntity {
+    static let entity = Entity.childInNeedPlan
+    static let table = "cin_plan"
+    static let columns = ["id", "child_id", "referral_id", "start", "end", "team_id", "worker_reference"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, referralID?.rawValue, day(start), day(end), teamID?.rawValue, workerReference]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), referralID: r.id("referral_id"),
+                  start: try r.requiredDate("start"), end: try r.date("end"), teamID: r.id("team_id"),
+                  workerReference: r.text("worker_reference"))
+    }
+}
+
+extension StatutoryVisit: StoredEntity {
+    static let entity = Entity.statutoryVisit
+    static let table = "statutory_visit"
+    static let columns = ["context", "id", "child_id", "date", "child_seen", "child_seen_alone", "bedroom_seen", "plan_reference"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [context.rawValue, id.rawValue, childID.rawValue, day(date), flag(childSeen), flag(childSeenAlone), flag(bedroomSeen),
+         planReference]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        let contextText = try r.requiredText("context")
+        guard let context = Context(rawValue: contextText) else {
+            throw .corruptValue(Self.entity, key: r.key, column: "context", value: contextText)
+        }
+        self.init(id: try r.requiredID("id"), context: context, childID: try r.requiredID("child_id"),
+                  date: try r.requiredDate("date"), childSeen: r.bool("child_seen"), childSeenAlone: r.bool("child_seen_alone"),
+                  bedroomSeen: r.bool("bedroom_seen"), planReference: r.text("plan_reference"))
+    }
+}
+
+extension Section47Enquiry: StoredEntity {
+    static let entity = Entity.section47Enquiry
+    static let table = "section47_enquiry"
+    static let columns = [
+        "id", "child_id", "referral_id", "start_date", "end_date", "is_nfa", "conference_recommended", "team_id",
+        "worker_reference",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, referralID?.rawValue, day(startDate), day(endDate), flag(isNoFurtherAction),
+         flag(conferenceRecommended), teamID?.rawValue, workerReference]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), referralID: r.id("referral_id"),
+                  startDate: try r.requiredDate("start_date"), endDate: try r.date("end_date"),
+                  isNoFurtherAction: r.bool("is_nfa"), conferenceRecommended: r.bool("conference_recommended"),
+                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"))
+    }
+}
+
+extension InitialChildProtectionConference: StoredEntity {
+    static let entity = Entity.initialChildProtectionConference
+    static let table = "initial_cp_conference"
+    static let columns = [
+        "id", "child_id", "section47_enquiry_id", "referral_id", "date", "target_date", "is_transfer_in",
+        "resulted_in_plan", "plan_id", "team_id", "worker_reference",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, section47EnquiryID?.rawValue, referralID?.rawValue, day(date), day(targetDate),
+         flag(isTransferIn), flag(resultedInPlan), planID?.rawValue, teamID?.rawValue, workerReference]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"),
+                  section47EnquiryID: r.id("section47_enquiry_id"), referralID: r.id("referral_id"),
+                  date: try r.requiredDate("date"), targetDate: try r.date("target_date"),
+                  isTransferIn: r.bool("is_transfer_in"), resultedInPlan: r.bool("resulted_in_plan"),
+                  planID: r.id("plan_id"), teamID: r.id("team_id"), workerReference: r.text("worker_reference"))
+    }
+}
+
+extension ChildProtectionPlan: StoredEntity {
+    static let entity = Entity.childProtectionPlan
+    static let table = "cp_plan"
+    static let columns = [
+        "id", "child_id", "referral_id", "conference_id", "start", "end", "initial_category", "latest_category", "is_other_la",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, referralID?.rawValue, conferenceID?.rawValue, day(start), day(end),
+         initialCategory?.rawValue, latestCategory?.rawValue, flag(isOtherLocalAuthority)]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), referralID: r.id("referral_id"),
+                  conferenceID: r.id("conference_id"), start: try r.requiredDate("start"), end: try r.date("end"),
+                  initialCategory: try r.code(CategoryOfAbuse.self, "initial_category"),
+                  latestCategory: try r.code(CategoryOfAbuse.self, "latest_category"),
+                  isOtherLocalAuthority: r.bool("is_other_la") ?? false)
+    }
+}
+
+extension ChildProtectionReview: StoredEntity {
+    static let entity = Entity.childProtectionReview
+    static let table = "cp_review"
+    static let columns = ["id", "child_id", "plan_id", "due_date", "date", "plan_continues", "participation"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, planID?.rawValue, day(dueDate), day(date), flag(planContinues), participation?.rawValue]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), planID: r.id("plan_id"),
+                  dueDate: try r.date("due_date"), date: try r.date("date"), planContinues: r.bool("plan_continues"),
+                  participation: try r.code(ReviewParticipation.self, "participation"))
+    }
+}
+
+extension LegalStatusSpell: StoredEntity {
+    static let entity = Entity.legalStatusSpell
+    static let table = "legal_status"
+    static let columns = ["id", "child_id", "status", "start", "end"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, status.rawValue, day(start), day(end)]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        guard let status = try r.code(LegalStatus.self, "status") else {
+            throw .corruptValue(Self.entity, key: r.key, column: "status", value: "NULL")
+        }
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), status: status,
+                  start: try r.requiredDate("start"), end: try r.date("end"))
+    }
+}
+
+extension LookedAfterEpisode: StoredEntity {
+    static let entity = Entity.lookedAfterEpisode
+    static let table = "cla_episode"
+    static let columns = [
+        "id", "child_id", "period_of_care_id", "start", "reason_new_episode", "legal_status", "category_of_need",
+        "placement_id", "end", "reason_ceased", "referral_id", "entered_care_date", "last_iro_contact_date",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, periodOfCareID, day(start), reasonNewEpisode?.rawValue, legalStatus?.rawValue,
+         categoryOfNeed?.rawValue, placementID?.rawValue, day(end), reasonCeased?.rawValue, referralID?.rawValue,
+         day(enteredCareDate), day(lastIROContactDate)]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), periodOfCareID: r.text("period_of_care_id"),
+                  start: try r.requiredDate("start"), reasonNewEpisode: try r.code(ReasonNewEpisode.self, "reason_new_episode"),
+                  legalStatus: try r.code(LegalStatus.self, "legal_status"),
+                  categoryOfNeed: try r.code(CategoryOfNeed.self, "category_of_need"), placementID: r.id("placement_id"),
+                  end: try r.date("end"), reasonCeased: try r.code(ReasonEpisodeCeased.self, "reason_ceased"),
+                  referralID: r.id("referral_id"), enteredCareDate: try r.date("entered_care_date"),
+                  lastIROContactDate: try r.date("last_iro_contact_date"))
+    }
+}
+
+extension Placement: StoredEntity {
+    static let entity = Entity.placement
+    static let table = "placement"
+    static let columns = [
+        "id", "child_id", "period_of_care_id", "start", "end", "type", "provider", "urn", "postcode", "distance_miles",
+        "change_reason",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, periodOfCareID, day(start), day(end), type?.rawValue, provider?.rawValue, urn,
+         postcode, distanceMiles, changeReason?.rawValue]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), periodOfCareID: r.text("period_of_care_id"),
+                  start: try r.requiredDate("start"), end: try r.date("end"), type: try r.code(PlacementType.self, "type"),
+                  provider: try r.code(PlacementProvider.self, "provider"), urn: r.text("urn"), postcode: r.text("postcode"),
+                  distanceMiles: r.double("distance_miles"),
+                  changeReason: try r.code(ReasonPlacementChange.self, "change_reason"))
+    }
+}
+
+extension LookedAfterReview: StoredEntity {
+    static let entity = Entity.lookedAfterReview
+    static let table = "cla_review"
+    static let columns = ["id", "child_id", "period_of_care_id", "due_date", "date", "is_cancelled", "participation"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, periodOfCareID, day(dueDate), day(date), flag(isCancelled), participation?.rawValue]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), periodOfCareID: r.text("period_of_care_id"),
+                  dueDate: try r.date("due_date"), date: try r.date("date"), isCancelled: r.bool("is_cancelled") ?? false,
+                  participation: try r.code(ReviewParticipation.self, "participation"))
+    }
+}
+
+extension MissingEpisode: StoredEntity {
+    static let entity = Entity.missingEpisode
+    static let table = "missing_episode"
+    static let columns = ["id", "child_id", "type", "start", "end", "rhi_offered", "rhi_accepted"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, type?.rawValue, day(start), day(end), flag(returnInterviewOffered),
+         flag(returnInterviewAccepted)]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), type: try r.code(MissingType.self, "type"),
+                  start: try r.requiredDate("start"), end: try r.date("end"),
+                  returnInterviewOffered: r.bool("rhi_offered"), returnInterviewAccepted: r.bool("rhi_accepted"))
+    }
+}
+
+extension CareLeaver: StoredEntity {
+    static let entity = Entity.careLeaver
+    static let table = "care_leaver"
+    static let columns = [
+        "child_id", "eligibility", "in_touch", "latest_contact", "accommodation", "accommodation_suitable", "activity",
+        "pathway_plan_review_date", "personal_adviser_reference", "team_id", "worker_reference",
+    ]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [childID.rawValue, eligibility, inTouch?.rawValue, day(latestContact), accommodation?.rawValue,
+         flag(accommodationSuitable), activity?.rawValue, day(pathwayPlanReviewDate), personalAdviserReference,
+         teamID?.rawValue, workerReference]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity, keyColumn: "child_id")
+        self.init(childID: try r.requiredID("child_id"), eligibility: r.text("eligibility"),
+                  inTouch: try r.code(CareLeaverContact.self, "in_touch"), latestContact: try r.date("latest_contact"),
+                  accommodation: try r.code(CareLeaverAccommodation.self, "accommodation"),
+                  accommodationSuitable: r.bool("accommodation_suitable"),
+                  activity: try r.code(CareLeaverActivity.self, "activity"),
+                  pathwayPlanReviewDate: try r.date("pathway_plan_review_date"),
+                  personalAdviserReference: r.text("personal_adviser_reference"), teamID: r.id("team_id"),
+                  workerReference: r.text("worker_reference"))
+    }
+}
+
+extension Involvement: StoredEntity {
+    static let entity = Entity.involvement
+    static let table = "involvement"
+    static let columns = ["id", "child_id", "worker_id", "team_id", "role", "start", "end", "change_reason", "referral_id"]
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        [id.rawValue, childID.rawValue, workerID?.rawValue, teamID?.rawValue, role.code, day(start), day(end),
+         changeReason?.rawValue, referralID?.rawValue]
+    }
+    init(row: Row) throws(StorageError) {
+        let r = RowReader(row, Self.entity)
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), workerID: r.id("worker_id"),
+                  teamID: r.id("team_id"), role: InvolvementRole(try r.requiredText("role")), start: try r.requiredDate("start"),
+                  end: try r.date("end"), changeReason: try r.code(WorkerChangeReason.self, "change_reason"),
+                  referralID: r.id("referral_id"))
+    }
+}

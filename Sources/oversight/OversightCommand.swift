@@ -1,0 +1,4 @@
+import ArgumentParser
+import GRDB
+import Hummingbird
+@main struct OversightCommand: ParsableCommand {}
