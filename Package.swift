@@ -17,7 +17,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "OversightCore"),
-        .target(name: "OversightInterchange", dependencies: ["OversightCore"]),
+        .target(name: "OversightInterchange", dependencies: ["OversightCore", "OversightStorage"]),
         .target(name: "OversightStorage", dependencies: ["OversightCore"]),
         .target(
             name: "OversightStorageSQLite",
@@ -44,11 +44,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
-        .testTarget(name: "OversightInterchangeTests", dependencies: ["OversightCore", "OversightInterchange"]),
-        .testTarget(
-            name: "OversightStorageTests",
-            dependencies: ["OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightInterchange", "OversightSynthetic"]
-        ),
+        .testTarget(name: "OversightInterchangeTests", dependencies: ["OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite"]),
+        .testTarget(name: "OversightStorageTests", dependencies: ["OversightCore", "OversightStorage", "OversightStorageSQLite"]),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
         .testTarget(
             name: "OversightCLITests",

@@ -264,3 +264,10 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
         }
     }
 }
+
+extension SQLiteCaseRecordStore {
+    /// A PRAGMA's current value as text, for checks that the file is set up as intended.
+    public func pragma(_ name: String) throws(StorageError) -> String? {
+        try read("reading PRAGMA \(name)") { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+}

@@ -1,4 +1,10 @@
 import ArgumentParser
-import GRDB
-import Hummingbird
-@main struct OversightCommand: ParsableCommand {}
+
+/// The root command only lists subcommands; each lives in its own file under `Subcommands/`.
+@main
+struct OversightCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oversight",
+        abstract: "Performance and improvement for children's social care: import case data, compute measures, serve the web app.",
+        subcommands: [Demo.self, Generate.self, Import.self, Stats.self, Serve.self, Mapping.self])
+}

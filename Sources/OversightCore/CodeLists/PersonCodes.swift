@@ -44,13 +44,6 @@ public enum Ethnicity: String, CodeList {
         }
     }
 
-    /// The SSD spec spells Chinese `CNHE`; the returns use `CHNE`. Both are read.
-    public init?(code: some StringProtocol) {
-        let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
-        if trimmed == "CNHE" { self = .chne; return }
-        guard let value = Ethnicity(rawValue: trimmed) else { return nil }
-        self = value
-    }
 }
 
 import Foundation

@@ -99,6 +99,26 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.init(year: y, month: m, day: d)
     }
 
+    /// Parses the date forms case systems export: `YYYY-MM-DD`, a SQL or ISO datetime beginning with
+    /// one (`2024-12-10 00:00:00.000`, `2024-12-10T00:00:00`), or the returns' `dd/mm/yyyy`.
+    /// Returns `nil` for anything else, including days that do not exist (30 February).
+    public init?(parsing text: some StringProtocol) {
+        let u = Array(text.utf8)
+        if u.count >= 10, u[4] == 0x2D, u[7] == 0x2D {
+            guard u.count == 10 || u[10] == 0x20 || u[10] == 0x54,
+                let y = LocalDate.digits(u, 0, 4), let m = LocalDate.digits(u, 5, 2), let d = LocalDate.digits(u, 8, 2)
+            else { return nil }
+            self.init(year: y, month: m, day: d)
+        } else if u.count >= 10, u[2] == 0x2F, u[5] == 0x2F {
+            guard u.count == 10 || u[10] == 0x20,
+                let d = LocalDate.digits(u, 0, 2), let m = LocalDate.digits(u, 3, 2), let y = LocalDate.digits(u, 6, 4)
+            else { return nil }
+            self.init(year: y, month: m, day: d)
+        } else {
+            return nil
+        }
+    }
+
     static func digits(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
         var value = 0
         for i in start..<(start + count) {

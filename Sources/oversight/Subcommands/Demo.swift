@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import OversightInterchange
+import OversightStorageSQLite
+import OversightSynthetic
+import OversightWeb
+
+extension OversightCommand {
+    struct Demo: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate the small synthetic authority, import it and serve the web app on it.",
+            discussion: "Everything shown is synthetic. The database is ./oversight-demo.sqlite unless --db says otherwise.")
+
+        @Option(help: "The demo database file.")
+        var db: String = "./oversight-demo.sqlite"
+
+        @Option(help: "Where to write the generated SSD extract.")
+        var extract: String = "./oversight-demo-extract"
+
+        @Option(help: "Address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: "Port to listen on.")
+        var port: Int = 8080
+
+        @Option(help: "Random seed for the synthetic authority.")
+        var seed: UInt64 = 1
+
+        @Flag(help: "Generate and import only; do not start the server.")
+        var noServe = false
+
+        func run() async throws {
+            var terminal = Terminal()
+            do {
+                try FileManager.default.createDirectory(atPath: extract, withIntermediateDirectories: true)
+                _ = try SyntheticAuthority.generate(GeneratorOptions(size: .small, seed: seed), into: extract) { progress in
+                    terminal.progress("Generating the demo authority", done: progress.childrenDone, total: progress.childrenTotal)
+                }
+                terminal.finish("Generated the demo authority in \(extract)")
+                let store = try SQLiteCaseRecordStore(path: db)
+                try OversightCommand.Import.SSD.importExtract(
+                    extract, into: store, importer: SSDImporter(), rejectsPath: db + ".rejects.csv")
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                throw failure(error)
+            }
+            guard !noServe else { return }
+            try await OversightCommand.Serve.serve(path: db, configuration: WebConfiguration(host: host, port: port))
+        }
+    }
+}

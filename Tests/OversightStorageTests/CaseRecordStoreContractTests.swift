@@ -1,0 +1,177 @@
+import Foundation
+import OversightCore
+import OversightStorage
+import OversightStorageSQLite
+import Testing
+
+/// The stores Oversight ships; every contract test runs against each.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
+    case memory, sqliteMemory, sqliteFile
+    var testDescription: String { rawValue }
+
+    func make() throws -> (store: any CaseRecordStore, cleanup: () -> Void) {
+        switch self {
+        case .memory:
+            return (InMemoryCaseRecordStore(), {})
+        case .sqliteMemory:
+            return (try SQLiteCaseRecordStore(inMemoryNamed: UUID().uuidString), {})
+        case .sqliteFile:
+            let directory = NSTemporaryDirectory() + "oversight-store-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            return (try SQLiteCaseRecordStore(path: directory + "/test.sqlite"), { try? FileManager.default.removeItem(atPath: directory) })
+        }
+    }
+}
+
+private func d(_ text: String) -> LocalDate { LocalDate(iso: text)! }
+
+/// A small journey with every entity, built by hand so each value can be checked after a round trip.
+enum Journey {
+    static let amara = Child(id: "amara", forename: "Amara", surname: "Synthetic", sex: .female, ethnicity: .bafr,
+                             dateOfBirth: d("2014-05-02"), upn: "A825123456789")
+    static let jordan = Child(id: "jordan", sex: .male, ethnicity: .wbri, dateOfBirth: d("2010-01-15"), upnUnknownReason: "UN3")
+    static let unborn = Child(id: "unborn", sex: .unknown, expectedDateOfBirth: d("2025-02-01"))
+
+    static var records: [CaseRecord] {
+        [
+            .child(amara), .child(jordan), .child(unborn),
+            .team(Team(id: "T1", name: "Assessment 1", parentReference: "D1", parentName: "Front door")),
+            .worker(Worker(id: "W1", staffID: "S1", name: "Ada Example", registrationNumber: "SW000001", isAgency: true,
+                           jobTitle: "Social Worker", currentTeamName: "Assessment 1", fullTimeEquivalent: 0.8)),
+            .contact(Contact(id: "C1", childID: "amara", date: d("2024-01-05"), source: .schools, sourceDescription: "School", ledToReferral: true)),
+            .earlyHelpEpisode(EarlyHelpEpisode(id: "EH1", childID: "amara", start: d("2023-06-01"), end: d("2023-10-01"), reason: "Support")),
+            .childInNeedEpisode(ChildInNeedEpisode(id: "R1", childID: "amara", referralDate: d("2024-01-08"), source: .schools,
+                                                   primaryNeed: .n1, isNoFurtherAction: false, teamID: "T1")),
+            .assessment(Assessment(id: "A1", childID: "amara", referralID: "R1", startDate: d("2024-01-09"),
+                                   authorisationDate: d("2024-03-01"), childSeen: true, isNoFurtherAction: false, factors: [.f2B, .f4B])),
+            .childInNeedPlan(ChildInNeedPlan(id: "CINP1", childID: "amara", referralID: "R1", start: d("2024-03-04"))),
+            .statutoryVisit(StatutoryVisit(id: "V1", context: .childInNeed, childID: "amara", date: d("2024-03-20"), childSeen: true, childSeenAlone: false)),
+            .statutoryVisit(StatutoryVisit(id: "V1", context: .childProtection, childID: "jordan", date: d("2024-03-21"), childSeen: true, childSeenAlone: true)),
+            .section47Enquiry(Section47Enquiry(id: "S1", childID: "jordan", startDate: d("2024-02-21"), conferenceRecommended: true)),
+            .initialChildProtectionConference(InitialChildProtectionConference(id: "IC1", childID: "jordan", section47EnquiryID: "S1",
+                                                                               date: d("2024-03-12"), resultedInPlan: true, planID: "CP1")),
+            .childProtectionPlan(ChildProtectionPlan(id: "CP1", childID: "jordan", conferenceID: "IC1", start: d("2024-03-12"),
+                                                     initialCategory: .neglect, latestCategory: .multiple)),
+            .childProtectionReview(ChildProtectionReview(id: "CR1", childID: "jordan", planID: "CP1", dueDate: d("2024-06-12"),
+                                                         date: d("2024-06-10"), planContinues: true, participation: .pn1)),
+            .legalStatusSpell(LegalStatusSpell(id: "LS1", childID: "jordan", status: .c1, start: d("2024-05-01"))),
+            .lookedAfterEpisode(LookedAfterEpisode(id: "E1", childID: "jordan", periodOfCareID: "P1", start: d("2024-05-01"),
+                                                   reasonNewEpisode: .started, legalStatus: .c1, categoryOfNeed: .n1, placementID: "PL1")),
+            .placement(Placement(id: "PL1", childID: "jordan", periodOfCareID: "P1", start: d("2024-05-01"), type: .u6, provider: .pr1,
+                                 postcode: "HP19 8AA", distanceMiles: 3.5)),
+            .lookedAfterReview(LookedAfterReview(id: "LR1", childID: "jordan", periodOfCareID: "P1", date: d("2024-05-28"), participation: .pn1)),
+            .missingEpisode(MissingEpisode(id: "M1", childID: "jordan", type: .missing, start: d("2024-06-01"), end: d("2024-06-02"),
+                                           returnInterviewOffered: true, returnInterviewAccepted: false)),
+            .careLeaver(CareLeaver(childID: "jordan", eligibility: "Relevant", inTouch: .yes, accommodation: .z, accommodationSuitable: true, activity: .f5)),
+            .involvement(Involvement(id: "I1", childID: "amara", workerID: "W1", teamID: "T1", role: "CW", start: d("2024-01-08"),
+                                     changeReason: .firstContact, referralID: "R1")),
+        ]
+    }
+
+    static let extract = ExtractDescription(kind: "test", source: "hand-built", fingerprint: "f1", importedAt: "2026-11-22T09:00:00Z", rowsRead: 23)
+}
+
+struct Refused: Error {}
+
+@Suite("Case-record store contract: the same behaviour from every store")
+struct CaseRecordStoreContractTests {
+    @Test("Every entity round-trips value for value", arguments: StoreKind.allCases)
+    func roundTrip(kind: StoreKind) throws {
+        let (store, cleanup) = try kind.make()
+        defer { cleanup() }
+        try store.replaceCaseRecords { writer in
+            for record in Journey.records { try writer.insert(record) }
+            return Journey.extract
+        }
+        var expected = CaseRecords()
+        for record in Journey.records { expected.append(record) }
+        let stored = try store.fetchCaseRecords()
+        #expect(Set(stored.allRecords) == Set(expected.allRecords))
+        #expect(stored.allRecords.count == expected.allRecords.count)
+        let counts = try store.fetchEntityCounts()
+        #expect(counts.count == Entity.allCases.count)
+        #expect(counts[.statutoryVisit] == 2)
+        #expect(counts[.child] == 3)
+        #expect(try store.fetchExtracts() == [Journey.extract])
+    }
+
+    @Test("A write that throws changes nothing", arguments: StoreKind.allCases)
+    func rollback(kind: StoreKind) throws {
+        let (store, cleanup) = try kind.make()
+        defer { cleanup() }
+        try store.replaceCaseRecords { writer in
+            for record in Journey.records { try writer.insert(record) }
+            return Journey.extract
+        }
+        let before = try store.fetchCaseRecords()
+        #expect(throws: Refused.self) {
+            try store.replaceCaseRecords { writer in
+                try writer.insert(.child(Child(id: "new")))
+                throw Refused()
+            }
+        }
+        #expect(try store.fetchCaseRecords() == before)
+        #expect(try store.fetchExtracts().count == 1)
+    }
+
+    @Test("A repeated key and a record about an unknown child are refused with their entity", arguments: StoreKind.allCases)
+    func refusals(kind: StoreKind) throws {
+        let (store, cleanup) = try kind.make()
+        defer { cleanup() }
+        try store.replaceCaseRecords { writer in
+            try writer.insert(.child(Journey.amara))
+            #expect(throws: StorageError.duplicateKey(.child, key: "amara")) { try writer.insert(.child(Journey.amara)) }
+            #expect(throws: StorageError.unknownChild(.contact, key: "C9", childID: "nobody")) {
+                try writer.insert(.contact(Contact(id: "C9", childID: "nobody", date: d("2024-01-01"))))
+            }
+            // The same ID in a different visit context is a different record.
+            try writer.insert(.statutoryVisit(StatutoryVisit(id: "V", context: .childInNeed, childID: "amara", date: d("2024-01-01"))))
+            try writer.insert(.statutoryVisit(StatutoryVisit(id: "V", context: .lookedAfter, childID: "amara", date: d("2024-01-01"))))
+            return Journey.extract
+        }
+        let counts = try store.fetchEntityCounts()
+        #expect(counts[.child] == 1)
+        #expect(counts[.contact] == 0)
+        #expect(counts[.statutoryVisit] == 2)
+    }
+
+    @Test("One child's records come back alone, with the workers who held them", arguments: StoreKind.allCases)
+    func childRecords(kind: StoreKind) throws {
+        let (store, cleanup) = try kind.make()
+        defer { cleanup() }
+        try store.replaceCaseRecords { writer in
+            for record in Journey.records { try writer.insert(record) }
+            return Journey.extract
+        }
+        let amara = try #require(try store.fetchChildRecords("amara"))
+        #expect(amara.children == [Journey.amara])
+        #expect(amara.childInNeedEpisodes.map(\.id) == ["R1"])
+        #expect(amara.childProtectionPlans.isEmpty)
+        #expect(amara.statutoryVisits.count == 1)
+        if kind != .memory { #expect(amara.workers.map(\.id) == ["W1"]) }
+        #expect(try store.fetchChildRecords("nobody") == nil)
+    }
+}
+
+@Suite("SQLite file")
+struct SQLiteFileTests {
+    @Test("The file is in WAL mode with foreign keys on, and its migrations are recorded")
+    func pragmas() throws {
+        let directory = NSTemporaryDirectory() + "oversight-pragmas-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/o.sqlite"
+        let store = try SQLiteCaseRecordStore(path: path)
+        #expect(try store.appliedMigrations() == ["001-case-records"])
+        #expect(try store.pragma("journal_mode") == "wal")
+        #expect(try store.pragma("foreign_keys") == "1")
+        // Reopening an existing file runs no migration twice.
+        let reopened = try SQLiteCaseRecordStore(path: path)
+        #expect(try reopened.appliedMigrations() == ["001-case-records"])
+    }
+
+    @Test("A path that cannot be a database is a clear error")
+    func badPath() {
+        #expect(throws: StorageError.self) { try SQLiteCaseRecordStore(path: "/nonexistent-folder/x.sqlite") }
+    }
+}
