@@ -21,7 +21,10 @@ let package = Package(
         .target(name: "OversightStorage", dependencies: ["OversightCore"]),
         .target(
             name: "OversightStorageSQLite",
-            dependencies: ["OversightCore", "OversightStorage", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "OversightCore", "OversightStorage",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
         .target(
@@ -44,13 +47,18 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
-        .testTarget(name: "OversightInterchangeTests", dependencies: ["OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite"]),
+        .testTarget(
+            name: "OversightInterchangeTests",
+            dependencies: ["OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "OversightStorageTests", dependencies: ["OversightCore", "OversightStorage", "OversightStorageSQLite"]),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
+        .testTarget(name: "OversightCLITests", dependencies: ["oversight"]),
         .testTarget(
-            name: "OversightCLITests",
+            name: "OversightWebTests",
             dependencies: [
-                "oversight", "OversightWeb", "OversightStorageSQLite",
+                "OversightWeb", "OversightStorage", "OversightStorageSQLite",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -26,6 +26,7 @@ public enum InterchangeError: Error, CustomStringConvertible, Equatable {
     case cannotWrite(path: String, reason: String)
     case notUTF8(at: SourceLocation)
     case unterminatedQuote(at: SourceLocation)
+    case recordTooLong(at: SourceLocation, limit: Int)
     case strayQuote(at: SourceLocation)
     case missingColumn(String, at: SourceLocation)
     case emptyFile(path: String)
@@ -40,6 +41,8 @@ public enum InterchangeError: Error, CustomStringConvertible, Equatable {
         case .cannotWrite(let path, let reason): return "\(path): cannot be written: \(reason)"
         case .notUTF8(let at): return "\(at): the file is not UTF-8 text; re-save it as UTF-8 (CSV UTF-8 in Excel)"
         case .unterminatedQuote(let at): return "\(at): a quoted field is never closed (the file may be truncated)"
+        case .recordTooLong(let at, let limit):
+            return "\(at): a row runs past \(limit / 1_048_576) MB without ending; a quote is probably never closed"
         case .strayQuote(let at): return "\(at): a quote appears inside an unquoted field; quote the whole field and double inner quotes"
         case .missingColumn(let column, let at): return "\(at): required column '\(column)' is missing from the header"
         case .emptyFile(let path): return "\(path): the file is empty (no header row)"

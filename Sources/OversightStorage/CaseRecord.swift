@@ -110,9 +110,12 @@ public enum Entity: String, CaseIterable, Sendable, Codable, Comparable {
     case legalStatusSpell, lookedAfterEpisode, placement, lookedAfterReview, missingEpisode, careLeaver
     case involvement
 
-    public static func < (lhs: Entity, rhs: Entity) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    public static func < (lhs: Entity, rhs: Entity) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    private static let ordinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// The entity's position in write order, 0-based; stores use it to index per-entity tables.
+    public var ordinal: Int { Self.ordinals[self]! }
 
     /// A plain-English plural for tables of counts.
     public var title: String {

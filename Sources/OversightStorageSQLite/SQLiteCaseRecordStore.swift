@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import OversightCore
 import OversightStorage
 
@@ -207,59 +208,59 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
     /// Inserts records with one prepared statement per table, inside the import's transaction.
     private final class Writer: CaseRecordWriter {
         let db: Database
-        var statements: [Entity: Statement] = [:]
+        var statements: [PreparedInsert?] = Array(repeating: nil, count: Entity.allCases.count)
 
         init(_ db: Database) { self.db = db }
 
         func insert(_ record: CaseRecord) throws(StorageError) {
             let entity = record.entity
-            let values = Writer.values(of: record)
-            do {
-                let statement: Statement
-                if let cached = statements[entity] {
-                    statement = cached
-                } else {
-                    statement = try db.makeStatement(sql: SQLiteCaseRecordStore.type(of: entity).insertSQL)
-                    statements[entity] = statement
+            let slot = entity.ordinal
+            let insert: PreparedInsert
+            if let prepared = statements[slot] {
+                insert = prepared
+            } else {
+                do {
+                    insert = PreparedInsert(try db.makeStatement(sql: SQLiteCaseRecordStore.type(of: entity).insertSQL))
+                } catch {
+                    throw .database(operation: "preparing to store \(entity.title.lowercased())", reason: SQLiteCaseRecordStore.reason(error))
                 }
-                statement.setUncheckedArguments(StatementArguments(values))
-                try statement.execute()
-            } catch let error as DatabaseError {
-                switch error.extendedResultCode {
-                case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:
-                    throw .duplicateKey(entity, key: record.key)
-                case .SQLITE_CONSTRAINT_FOREIGNKEY:
-                    throw .unknownChild(entity, key: record.key, childID: record.childID?.rawValue ?? "")
-                default:
-                    throw .database(operation: "storing \(entity.title.lowercased()) '\(record.key)'", reason: SQLiteCaseRecordStore.reason(error))
-                }
-            } catch {
-                throw .database(operation: "storing \(entity.title.lowercased())", reason: SQLiteCaseRecordStore.reason(error))
+                statements[slot] = insert
+            }
+            let result = insert.execute(Writer.values(of: record))
+            if result == SQLITE_DONE { return }
+            switch ResultCode(rawValue: result) {
+            case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:
+                throw .duplicateKey(entity, key: record.key)
+            case .SQLITE_CONSTRAINT_FOREIGNKEY:
+                throw .unknownChild(entity, key: record.key, childID: record.childID?.rawValue ?? "")
+            default:
+                let message = String(cString: sqlite3_errstr(result))
+                throw .database(operation: "storing \(entity.title.lowercased()) '\(record.key)'", reason: message)
             }
         }
 
-        static func values(of record: CaseRecord) -> [(any DatabaseValueConvertible)?] {
+        static func values(of record: CaseRecord) -> [SQLValue] {
             switch record {
-            case .child(let r): r.databaseValues
-            case .contact(let r): r.databaseValues
-            case .earlyHelpEpisode(let r): r.databaseValues
-            case .childInNeedEpisode(let r): r.databaseValues
-            case .assessment(let r): r.databaseValues
-            case .childInNeedPlan(let r): r.databaseValues
-            case .statutoryVisit(let r): r.databaseValues
-            case .section47Enquiry(let r): r.databaseValues
-            case .initialChildProtectionConference(let r): r.databaseValues
-            case .childProtectionPlan(let r): r.databaseValues
-            case .childProtectionReview(let r): r.databaseValues
-            case .legalStatusSpell(let r): r.databaseValues
-            case .lookedAfterEpisode(let r): r.databaseValues
-            case .placement(let r): r.databaseValues
-            case .lookedAfterReview(let r): r.databaseValues
-            case .missingEpisode(let r): r.databaseValues
-            case .careLeaver(let r): r.databaseValues
-            case .team(let r): r.databaseValues
-            case .worker(let r): r.databaseValues
-            case .involvement(let r): r.databaseValues
+            case .child(let r): r.columnValues
+            case .contact(let r): r.columnValues
+            case .earlyHelpEpisode(let r): r.columnValues
+            case .childInNeedEpisode(let r): r.columnValues
+            case .assessment(let r): r.columnValues
+            case .childInNeedPlan(let r): r.columnValues
+            case .statutoryVisit(let r): r.columnValues
+            case .section47Enquiry(let r): r.columnValues
+            case .initialChildProtectionConference(let r): r.columnValues
+            case .childProtectionPlan(let r): r.columnValues
+            case .childProtectionReview(let r): r.columnValues
+            case .legalStatusSpell(let r): r.columnValues
+            case .lookedAfterEpisode(let r): r.columnValues
+            case .placement(let r): r.columnValues
+            case .lookedAfterReview(let r): r.columnValues
+            case .missingEpisode(let r): r.columnValues
+            case .careLeaver(let r): r.columnValues
+            case .team(let r): r.columnValues
+            case .worker(let r): r.columnValues
+            case .involvement(let r): r.columnValues
             }
         }
     }

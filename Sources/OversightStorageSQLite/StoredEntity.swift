@@ -9,7 +9,7 @@ protocol StoredEntity {
     static var table: String { get }
     /// Columns in insert order; the first is the key (or, for visits, the context then the key).
     static var columns: [String] { get }
-    var databaseValues: [(any DatabaseValueConvertible)?] { get }
+    var columnValues: [SQLValue] { get }
     init(row: Row) throws(StorageError)
 }
 
@@ -66,8 +66,6 @@ struct RowReader {
     func double(_ column: String) -> Double? { row[column] }
 }
 
-private func day(_ date: LocalDate?) -> String? { date?.isoString }
-private func flag(_ value: Bool?) -> Int? { value.map { $0 ? 1 : 0 } }
 
 extension Child: StoredEntity {
     static let entity = Entity.child
@@ -76,9 +74,8 @@ extension Child: StoredEntity {
         "id", "forename", "surname", "sex", "ethnicity", "date_of_birth", "expected_date_of_birth",
         "date_of_death", "upn", "upn_unknown_reason", "legacy_id",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, forename, surname, sex?.rawValue, ethnicity?.rawValue, day(dateOfBirth), day(expectedDateOfBirth),
-         day(dateOfDeath), upn, upnUnknownReason, legacyID]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(forename), .text(surname), .text(sex?.rawValue), .text(ethnicity?.rawValue), .date(dateOfBirth), .date(expectedDateOfBirth), .date(dateOfDeath), .text(upn), .text(upnUnknownReason), .text(legacyID)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -95,7 +92,9 @@ extension Team: StoredEntity {
     static let entity = Entity.team
     static let table = "team"
     static let columns = ["id", "name", "parent_reference", "parent_name"]
-    var databaseValues: [(any DatabaseValueConvertible)?] { [id.rawValue, name, parentReference, parentName] }
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(name), .text(parentReference), .text(parentName)]
+    }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
         self.init(id: try r.requiredID("id"), name: try r.requiredText("name"), parentReference: r.text("parent_reference"),
@@ -107,8 +106,8 @@ extension Worker: StoredEntity {
     static let entity = Entity.worker
     static let table = "worker"
     static let columns = ["id", "staff_id", "name", "registration_number", "is_agency", "job_title", "current_team_name", "full_time_equivalent"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, staffID, name, registrationNumber, flag(isAgency), jobTitle, currentTeamName, fullTimeEquivalent]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(staffID), .text(name), .text(registrationNumber), .flag(isAgency), .text(jobTitle), .text(currentTeamName), .real(fullTimeEquivalent)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -123,8 +122,8 @@ extension Contact: StoredEntity {
     static let entity = Entity.contact
     static let table = "contact"
     static let columns = ["id", "child_id", "date", "source", "source_description", "led_to_referral"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, day(date), source?.rawValue, sourceDescription, flag(ledToReferral)]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .date(date), .text(source?.rawValue), .text(sourceDescription), .flag(ledToReferral)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -138,8 +137,8 @@ extension EarlyHelpEpisode: StoredEntity {
     static let entity = Entity.earlyHelpEpisode
     static let table = "early_help_episode"
     static let columns = ["id", "child_id", "start", "end", "reason", "end_reason", "organisation"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, day(start), day(end), reason, endReason, organisation]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .date(start), .date(end), .text(reason), .text(endReason), .text(organisation)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -156,9 +155,8 @@ extension ChildInNeedEpisode: StoredEntity {
         "id", "child_id", "referral_date", "source", "primary_need", "is_nfa", "closure_date", "closure_reason",
         "team_id", "worker_reference",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, day(referralDate), source?.rawValue, primaryNeed?.rawValue, flag(isNoFurtherAction),
-         day(closureDate), closureReason?.rawValue, teamID?.rawValue, workerReference]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .date(referralDate), .text(source?.rawValue), .text(primaryNeed?.rawValue), .flag(isNoFurtherAction), .date(closureDate), .text(closureReason?.rawValue), .text(teamID?.rawValue), .text(workerReference)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -177,9 +175,8 @@ extension Assessment: StoredEntity {
         "id", "child_id", "referral_id", "start_date", "authorisation_date", "child_seen", "is_nfa", "factors",
         "team_id", "worker_reference",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, referralID?.rawValue, day(startDate), day(authorisationDate), flag(childSeen),
-         flag(isNoFurtherAction), factors.map(\.rawValue).joined(separator: ","), teamID?.rawValue, workerReference]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(referralID?.rawValue), .date(startDate), .date(authorisationDate), .flag(childSeen), .flag(isNoFurtherAction), .text(factors.map(\.rawValue).joined(separator: ",")), .text(teamID?.rawValue), .text(workerReference)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -201,8 +198,8 @@ extension ChildInNeedPlan: StoredEntity {
     static let entity = Entity.childInNeedPlan
     static let table = "cin_plan"
     static let columns = ["id", "child_id", "referral_id", "start", "end", "team_id", "worker_reference"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, referralID?.rawValue, day(start), day(end), teamID?.rawValue, workerReference]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(referralID?.rawValue), .date(start), .date(end), .text(teamID?.rawValue), .text(workerReference)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -216,9 +213,8 @@ extension StatutoryVisit: StoredEntity {
     static let entity = Entity.statutoryVisit
     static let table = "statutory_visit"
     static let columns = ["context", "id", "child_id", "date", "child_seen", "child_seen_alone", "bedroom_seen", "plan_reference"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [context.rawValue, id.rawValue, childID.rawValue, day(date), flag(childSeen), flag(childSeenAlone), flag(bedroomSeen),
-         planReference]
+    var columnValues: [SQLValue] {
+        [.text(context.rawValue), .text(id.rawValue), .text(childID.rawValue), .date(date), .flag(childSeen), .flag(childSeenAlone), .flag(bedroomSeen), .text(planReference)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -239,9 +235,8 @@ extension Section47Enquiry: StoredEntity {
         "id", "child_id", "referral_id", "start_date", "end_date", "is_nfa", "conference_recommended", "team_id",
         "worker_reference",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, referralID?.rawValue, day(startDate), day(endDate), flag(isNoFurtherAction),
-         flag(conferenceRecommended), teamID?.rawValue, workerReference]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(referralID?.rawValue), .date(startDate), .date(endDate), .flag(isNoFurtherAction), .flag(conferenceRecommended), .text(teamID?.rawValue), .text(workerReference)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -259,9 +254,8 @@ extension InitialChildProtectionConference: StoredEntity {
         "id", "child_id", "section47_enquiry_id", "referral_id", "date", "target_date", "is_transfer_in",
         "resulted_in_plan", "plan_id", "team_id", "worker_reference",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, section47EnquiryID?.rawValue, referralID?.rawValue, day(date), day(targetDate),
-         flag(isTransferIn), flag(resultedInPlan), planID?.rawValue, teamID?.rawValue, workerReference]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(section47EnquiryID?.rawValue), .text(referralID?.rawValue), .date(date), .date(targetDate), .flag(isTransferIn), .flag(resultedInPlan), .text(planID?.rawValue), .text(teamID?.rawValue), .text(workerReference)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -279,9 +273,8 @@ extension ChildProtectionPlan: StoredEntity {
     static let columns = [
         "id", "child_id", "referral_id", "conference_id", "start", "end", "initial_category", "latest_category", "is_other_la",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, referralID?.rawValue, conferenceID?.rawValue, day(start), day(end),
-         initialCategory?.rawValue, latestCategory?.rawValue, flag(isOtherLocalAuthority)]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(referralID?.rawValue), .text(conferenceID?.rawValue), .date(start), .date(end), .text(initialCategory?.rawValue), .text(latestCategory?.rawValue), .flag(isOtherLocalAuthority)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -297,8 +290,8 @@ extension ChildProtectionReview: StoredEntity {
     static let entity = Entity.childProtectionReview
     static let table = "cp_review"
     static let columns = ["id", "child_id", "plan_id", "due_date", "date", "plan_continues", "participation"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, planID?.rawValue, day(dueDate), day(date), flag(planContinues), participation?.rawValue]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(planID?.rawValue), .date(dueDate), .date(date), .flag(planContinues), .text(participation?.rawValue)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -312,8 +305,8 @@ extension LegalStatusSpell: StoredEntity {
     static let entity = Entity.legalStatusSpell
     static let table = "legal_status"
     static let columns = ["id", "child_id", "status", "start", "end"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, status.rawValue, day(start), day(end)]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(status.rawValue), .date(start), .date(end)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -332,10 +325,8 @@ extension LookedAfterEpisode: StoredEntity {
         "id", "child_id", "period_of_care_id", "start", "reason_new_episode", "legal_status", "category_of_need",
         "placement_id", "end", "reason_ceased", "referral_id", "entered_care_date", "last_iro_contact_date",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, periodOfCareID, day(start), reasonNewEpisode?.rawValue, legalStatus?.rawValue,
-         categoryOfNeed?.rawValue, placementID?.rawValue, day(end), reasonCeased?.rawValue, referralID?.rawValue,
-         day(enteredCareDate), day(lastIROContactDate)]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(periodOfCareID), .date(start), .text(reasonNewEpisode?.rawValue), .text(legalStatus?.rawValue), .text(categoryOfNeed?.rawValue), .text(placementID?.rawValue), .date(end), .text(reasonCeased?.rawValue), .text(referralID?.rawValue), .date(enteredCareDate), .date(lastIROContactDate)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -356,9 +347,8 @@ extension Placement: StoredEntity {
         "id", "child_id", "period_of_care_id", "start", "end", "type", "provider", "urn", "postcode", "distance_miles",
         "change_reason",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, periodOfCareID, day(start), day(end), type?.rawValue, provider?.rawValue, urn,
-         postcode, distanceMiles, changeReason?.rawValue]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(periodOfCareID), .date(start), .date(end), .text(type?.rawValue), .text(provider?.rawValue), .text(urn), .text(postcode), .real(distanceMiles), .text(changeReason?.rawValue)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -374,8 +364,8 @@ extension LookedAfterReview: StoredEntity {
     static let entity = Entity.lookedAfterReview
     static let table = "cla_review"
     static let columns = ["id", "child_id", "period_of_care_id", "due_date", "date", "is_cancelled", "participation"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, periodOfCareID, day(dueDate), day(date), flag(isCancelled), participation?.rawValue]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(periodOfCareID), .date(dueDate), .date(date), .flag(isCancelled), .text(participation?.rawValue)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -389,9 +379,8 @@ extension MissingEpisode: StoredEntity {
     static let entity = Entity.missingEpisode
     static let table = "missing_episode"
     static let columns = ["id", "child_id", "type", "start", "end", "rhi_offered", "rhi_accepted"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, type?.rawValue, day(start), day(end), flag(returnInterviewOffered),
-         flag(returnInterviewAccepted)]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(type?.rawValue), .date(start), .date(end), .flag(returnInterviewOffered), .flag(returnInterviewAccepted)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -408,10 +397,8 @@ extension CareLeaver: StoredEntity {
         "child_id", "eligibility", "in_touch", "latest_contact", "accommodation", "accommodation_suitable", "activity",
         "pathway_plan_review_date", "personal_adviser_reference", "team_id", "worker_reference",
     ]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [childID.rawValue, eligibility, inTouch?.rawValue, day(latestContact), accommodation?.rawValue,
-         flag(accommodationSuitable), activity?.rawValue, day(pathwayPlanReviewDate), personalAdviserReference,
-         teamID?.rawValue, workerReference]
+    var columnValues: [SQLValue] {
+        [.text(childID.rawValue), .text(eligibility), .text(inTouch?.rawValue), .date(latestContact), .text(accommodation?.rawValue), .flag(accommodationSuitable), .text(activity?.rawValue), .date(pathwayPlanReviewDate), .text(personalAdviserReference), .text(teamID?.rawValue), .text(workerReference)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity, keyColumn: "child_id")
@@ -430,9 +417,8 @@ extension Involvement: StoredEntity {
     static let entity = Entity.involvement
     static let table = "involvement"
     static let columns = ["id", "child_id", "worker_id", "team_id", "role", "start", "end", "change_reason", "referral_id"]
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        [id.rawValue, childID.rawValue, workerID?.rawValue, teamID?.rawValue, role.code, day(start), day(end),
-         changeReason?.rawValue, referralID?.rawValue]
+    var columnValues: [SQLValue] {
+        [.text(id.rawValue), .text(childID.rawValue), .text(workerID?.rawValue), .text(teamID?.rawValue), .text(role.code), .date(start), .date(end), .text(changeReason?.rawValue), .text(referralID?.rawValue)]
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)

@@ -46,6 +46,21 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("An unclosed quote early in a large file stops at the record limit instead of swallowing the file")
+    func runawayQuote() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/runaway.csv"
+        let row = Data("1,plain text that goes on and on and on\n".utf8)
+        var data = Data("a,b\n2,\"never closed\n".utf8)
+        while data.count < CSVReader.maximumRecordBytes + (4 << 20) { data.append(row) }
+        FileManager.default.createFile(atPath: path, contents: data)
+        let reader = try CSVReader(path: path)
+        #expect(throws: InterchangeError.recordTooLong(at: SourceLocation(file: "runaway.csv", line: 2), limit: CSVReader.maximumRecordBytes)) {
+            while try reader.next() != nil {}
+        }
+    }
+
     @Test("UTF-16 and invalid UTF-8 are rejected with advice, not read as garbage")
     func encodings() throws {
         let directory = temporaryDirectory()

@@ -103,20 +103,34 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// one (`2024-12-10 00:00:00.000`, `2024-12-10T00:00:00`), or the returns' `dd/mm/yyyy`.
     /// Returns `nil` for anything else, including days that do not exist (30 February).
     public init?(parsing text: some StringProtocol) {
-        let u = Array(text.utf8)
-        if u.count >= 10, u[4] == 0x2D, u[7] == 0x2D {
-            guard u.count == 10 || u[10] == 0x20 || u[10] == 0x54,
-                let y = LocalDate.digits(u, 0, 4), let m = LocalDate.digits(u, 5, 2), let d = LocalDate.digits(u, 8, 2)
-            else { return nil }
-            self.init(year: y, month: m, day: d)
-        } else if u.count >= 10, u[2] == 0x2F, u[5] == 0x2F {
-            guard u.count == 10 || u[10] == 0x20,
-                let d = LocalDate.digits(u, 0, 2), let m = LocalDate.digits(u, 3, 2), let y = LocalDate.digits(u, 6, 4)
-            else { return nil }
-            self.init(year: y, month: m, day: d)
-        } else {
-            return nil
+        var string = String(text)
+        guard let date = string.withUTF8({ LocalDate.parse(utf8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// The byte-level parser behind `init(parsing:)`: imports call it for every date in an extract.
+    static func parse(utf8 u: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            var value = 0
+            for i in start..<(start + count) {
+                let c = u[i]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                value = value * 10 + Int(c - 0x30)
+            }
+            return value
         }
+        guard u.count >= 10 else { return nil }
+        if u[4] == 0x2D, u[7] == 0x2D {
+            guard u.count == 10 || u[10] == 0x20 || u[10] == 0x54,
+                let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2)
+            else { return nil }
+            return LocalDate(year: y, month: m, day: d)
+        }
+        if u[2] == 0x2F, u[5] == 0x2F {
+            guard u.count == 10 || u[10] == 0x20, let d = digits(0, 2), let m = digits(3, 2), let y = digits(6, 4) else { return nil }
+            return LocalDate(year: y, month: m, day: d)
+        }
+        return nil
     }
 
     static func digits(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {

@@ -21,13 +21,16 @@ public final class CSVReader {
     public private(set) var bytesConsumed = 0
 
     private let handle: FileHandle
-    private var chunk: [UInt8] = []
+    /// Unread bytes: `buffer[position...]`. A record is always parsed from one contiguous stretch,
+    /// so a record cut by a chunk boundary is carried over and completed after the next read.
+    private var buffer: [UInt8] = []
     private var position = 0
     private var atEndOfFile = false
     private var line = 1
-    private var field: [UInt8] = []
+    private var scratch: [UInt8] = []
 
     private static let chunkSize = 1 << 20
+    static let maximumRecordBytes = 16 << 20
 
     /// Opens `path` and reads its header row.
     /// - Throws: `InterchangeError` when the file is missing, empty, not UTF-8 or malformed in its header.
@@ -41,16 +44,17 @@ public final class CSVReader {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         totalBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         try refill()
-        if chunk.count >= 2, (chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF) {
+        if buffer.count >= 2, (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF) {
             throw .notUTF8(at: SourceLocation(file: self.displayName, line: 1))
         }
-        if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { position = 3 }
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         guard let first = try next() else { throw .emptyFile(path: self.displayName) }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     deinit { try? handle.close() }
 
+    /// Moves the unread bytes to the front and appends the next chunk of the file.
     private func refill() throws(InterchangeError) {
         guard !atEndOfFile else { return }
         let data: Data?
@@ -60,106 +64,149 @@ public final class CSVReader {
             throw .cannotRead(path: path, reason: "\(error.localizedDescription)")
         }
         bytesConsumed += position
-        guard let data, !data.isEmpty else {
-            chunk = []
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
             position = 0
+        }
+        guard let data, !data.isEmpty else {
             atEndOfFile = true
             return
         }
-        chunk = [UInt8](data)
-        position = 0
+        buffer.append(contentsOf: data)
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+    private enum Outcome {
+        case record([String], lines: Int, next: Int)
+        case blank(lines: Int, next: Int)
+        case needMoreData
+    }
 
     /// The next record, or `nil` at the end of the file. Blank lines are skipped.
     /// - Throws: `InterchangeError.strayQuote`, `.unterminatedQuote` or `.notUTF8` with the record's location.
     public func next() throws(InterchangeError) -> CSVRecord? {
-        var fields: [String] = []
-        var state = State.fieldStart
-        var recordLine = line
-        field.removeAll(keepingCapacity: true)
-
-        func finishField() throws(InterchangeError) {
-            guard let text = String(validating: field, as: UTF8.self) else {
-                throw .notUTF8(at: SourceLocation(file: displayName, line: recordLine))
-            }
-            fields.append(text)
-            field.removeAll(keepingCapacity: true)
-        }
-
         while true {
-            if position >= chunk.count {
+            if position >= buffer.count {
+                if atEndOfFile { return nil }
                 try refill()
-                if atEndOfFile {
-                    switch state {
-                    case .quoted:
-                        throw .unterminatedQuote(at: SourceLocation(file: displayName, line: recordLine))
-                    case .fieldStart where fields.isEmpty:
-                        return nil
-                    default:
-                        try finishField()
-                        return CSVRecord(line: recordLine, fields: fields)
-                    }
-                }
+                continue
             }
-            let byte = chunk[position]
-            position += 1
-            switch state {
-            case .fieldStart:
-                switch byte {
-                case 0x22: state = .quoted
-                case 0x2C: try finishField()
-                case 0x0A:
-                    line += 1
-                    if fields.isEmpty {
-                        recordLine = line  // a blank line: keep looking
-                        continue
+            let outcome = try parse(atEnd: atEndOfFile)
+            switch outcome {
+            case .record(let fields, let lines, let next):
+                let record = CSVRecord(line: line, fields: fields)
+                line += lines
+                position = next
+                return record
+            case .blank(let lines, let next):
+                line += lines
+                position = next
+            case .needMoreData:
+                if atEndOfFile {
+                    throw .unterminatedQuote(at: SourceLocation(file: displayName, line: line))
+                }
+                // No real row is this long; an unclosed quote would otherwise swallow the rest of the file.
+                if buffer.count - position > Self.maximumRecordBytes {
+                    throw .recordTooLong(at: SourceLocation(file: displayName, line: line), limit: Self.maximumRecordBytes)
+                }
+                try refill()
+            }
+        }
+    }
+
+    /// Parses one record starting at `position`, or says the buffer ends inside it.
+    private func parse(atEnd: Bool) throws(InterchangeError) -> Outcome {
+        let startLine = line
+        let file = displayName
+        let header = self.header
+        return try buffer.withUnsafeBufferPointer { bytes throws(InterchangeError) -> Outcome in
+            var fields: [String] = []
+            fields.reserveCapacity(max(header.count, 8))
+            var i = position
+            let end = bytes.count
+            var lines = 0
+
+            func makeString(_ from: Int, _ to: Int) throws(InterchangeError) -> String {
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) else {
+                    throw .notUTF8(at: SourceLocation(file: file, line: startLine))
+                }
+                return text
+            }
+            func fieldName() -> String? { header.indices.contains(fields.count) ? header[fields.count] : nil }
+
+            // A line with nothing on it is skipped rather than read as a one-field record.
+            if bytes[i] == 0x0A { return .blank(lines: 1, next: i + 1) }
+            if bytes[i] == 0x0D {
+                guard i + 1 < end else { return atEnd ? .blank(lines: 0, next: end) : .needMoreData }
+                if bytes[i + 1] == 0x0A { return .blank(lines: 1, next: i + 2) }
+            }
+
+            while true {
+                // At the start of a field.
+                if i < end, bytes[i] == 0x22 {
+                    i += 1
+                    var segmentStart = i
+                    var escaped = false
+                    scratch.removeAll(keepingCapacity: true)
+                    while true {
+                        guard i < end else { return .needMoreData }
+                        let byte = bytes[i]
+                        if byte == 0x22 {
+                            guard i + 1 < end else {
+                                if !atEnd { return .needMoreData }
+                                break
+                            }
+                            if bytes[i + 1] == 0x22 {
+                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<(i + 1)]))
+                                escaped = true
+                                i += 2
+                                segmentStart = i
+                                continue
+                            }
+                            break
+                        }
+                        if byte == 0x0A { lines += 1 }
+                        i += 1
                     }
-                    try finishField()
-                    return CSVRecord(line: recordLine, fields: fields)
-                case 0x0D: continue
-                default:
-                    field.append(byte)
-                    state = .unquoted
+                    // `i` is at the closing quote.
+                    if escaped {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<i]))
+                        guard let text = String(validating: scratch, as: UTF8.self) else {
+                            throw .notUTF8(at: SourceLocation(file: file, line: startLine))
+                        }
+                        fields.append(text)
+                    } else {
+                        fields.append(try makeString(segmentStart, i))
+                    }
+                    i += 1
+                    while i < end, bytes[i] == 0x0D { i += 1 }
+                    if i >= end {
+                        if !atEnd { return .needMoreData }
+                        return .record(fields, lines: lines, next: end)
+                    }
+                    switch bytes[i] {
+                    case 0x2C: i += 1; continue
+                    case 0x0A: return .record(fields, lines: lines + 1, next: i + 1)
+                    default: throw .strayQuote(at: SourceLocation(file: file, line: startLine + lines, field: fieldName()))
+                    }
                 }
-            case .unquoted:
-                switch byte {
-                case 0x2C:
-                    try finishField()
-                    state = .fieldStart
-                case 0x0A:
-                    line += 1
-                    try finishField()
-                    return CSVRecord(line: recordLine, fields: fields)
-                case 0x0D: continue
-                case 0x22:
-                    throw .strayQuote(at: SourceLocation(file: displayName, line: line, field: header.indices.contains(fields.count) ? header[fields.count] : nil))
-                default: field.append(byte)
+                let fieldStart = i
+                while i < end {
+                    let byte = bytes[i]
+                    if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+                    if byte == 0x22 { throw .strayQuote(at: SourceLocation(file: file, line: startLine + lines, field: fieldName())) }
+                    i += 1
                 }
-            case .quoted:
-                if byte == 0x22 {
-                    state = .quoteInQuoted
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
+                if i >= end && !atEnd { return .needMoreData }
+                fields.append(try makeString(fieldStart, i))
+                if i >= end { return .record(fields, lines: lines, next: end) }
+                let terminator = bytes[i]
+                if terminator == 0x2C { i += 1; continue }
+                if terminator == 0x0D {
+                    guard i + 1 < end else { return atEnd ? .record(fields, lines: lines, next: end) : .needMoreData }
+                    if bytes[i + 1] == 0x0A { return .record(fields, lines: lines + 1, next: i + 2) }
+                    return .record(fields, lines: lines, next: i + 1)
                 }
-            case .quoteInQuoted:
-                switch byte {
-                case 0x22:
-                    field.append(0x22)
-                    state = .quoted
-                case 0x2C:
-                    try finishField()
-                    state = .fieldStart
-                case 0x0A:
-                    line += 1
-                    try finishField()
-                    return CSVRecord(line: recordLine, fields: fields)
-                case 0x0D: continue
-                default:
-                    throw .strayQuote(at: SourceLocation(file: displayName, line: line, field: header.indices.contains(fields.count) ? header[fields.count] : nil))
-                }
+                return .record(fields, lines: lines + 1, next: i + 1)
             }
         }
     }

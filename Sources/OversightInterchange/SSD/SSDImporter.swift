@@ -95,78 +95,70 @@ public struct SSDImporter: Sendable {
             if !header.contains(table.personColumn) { needsReferralLookup = true }
         }
 
+        let reader = ExtractReader(
+            tables: Array(zip(present, paths)), mapping: mapping, needsReferralLookup: needsReferralLookup)
+
         try store.replaceCaseRecords { writer in
-            var state = ImportState(mapping: mapping)
-            state.needsReferralLookup = needsReferralLookup
+            let pipeline = RecordPipeline()
+            let thread = Thread { reader.read(into: pipeline) }
+            thread.stackSize = 8 << 20
+            thread.start()
+            // Whatever happens below, the reading thread is stopped and finished before this returns.
+            defer {
+                pipeline.cancel()
+                pipeline.waitUntilFinished()
+            }
+            var tallies: [SSDTable: TableImportCount] = [:]
             var bytesBefore = 0
-            for (table, path) in zip(present, paths) {
-                let count = try importTable(
-                    table, path: path, writer: writer, state: &state, rejections: &report.rejections
-                ) { rows, bytes in
-                    progress(SSDImportProgress(table: table.rawValue, rowsInTable: rows, bytesDone: bytesBefore + bytes, bytesTotal: bytesTotal))
+            func tally(_ table: SSDTable) -> TableImportCount {
+                tallies[table] ?? TableImportCount(table: table.rawValue, rowsRead: 0, rowsStored: 0, rowsRejected: 0, rowsNotApplicable: 0)
+            }
+            func reject(_ table: SSDTable?, _ location: SourceLocation, _ value: String, _ reason: String) throws {
+                guard skipInvalid else { throw InterchangeError.invalidValue(value, reason: reason, at: location) }
+                report.rejections.append(RowRejection(location: location, value: value, reason: reason))
+                if let table { tallies[table] = tally(table).adding(rejected: 1) }
+            }
+            while let batch = try pipeline.next() {
+                for item in batch {
+                    switch item {
+                    case .row(let table, let line, let records):
+                        if records.isEmpty {
+                            tallies[table] = tally(table).adding(notApplicable: 1)
+                            continue
+                        }
+                        do throws(StorageError) {
+                            for record in records { try writer.insert(record) }
+                            tallies[table] = tally(table).adding(stored: 1)
+                        } catch {
+                            switch error {
+                            case .duplicateKey(_, let key):
+                                try reject(table, SourceLocation(file: table.fileName, line: line, field: table.keyColumn), key,
+                                           "appears more than once in \(table.fileName)")
+                            case .unknownChild(_, _, let childID):
+                                try reject(table, SourceLocation(file: table.fileName, line: line, field: table.personColumn), childID,
+                                           "is not a person in ssd_person.csv")
+                            default:
+                                throw error
+                            }
+                        }
+                    case .invalid(let location, let value, let reason):
+                        try reject(SSDTable(rawValue: String(location.file.dropLast(4))), location, value, reason)
+                    case .progress(let table, let rows, let bytes):
+                        progress(SSDImportProgress(table: table.rawValue, rowsInTable: rows, bytesDone: bytesBefore + bytes, bytesTotal: bytesTotal))
+                    case .tableFinished(let table, let rowsRead, let bytes):
+                        var count = tally(table)
+                        count.rowsRead = rowsRead
+                        report.tables.append(count)
+                        bytesBefore += bytes
+                        progress(SSDImportProgress(table: table.rawValue, rowsInTable: rowsRead, bytesDone: bytesBefore, bytesTotal: bytesTotal))
+                    }
                 }
-                bytesBefore += count.bytes
-                report.tables.append(count.tally)
             }
             report.extract.rowsRead = report.tables.reduce(0) { $0 + $1.rowsRead }
             report.extract.rowsRejected = report.rejections.count
             return report.extract
         }
         return report
-    }
-
-    private func importTable(
-        _ table: SSDTable, path: String, writer: any CaseRecordWriter, state: inout ImportState,
-        rejections: inout [RowRejection], progress: (Int, Int) -> Void
-    ) throws -> (tally: TableImportCount, bytes: Int) {
-        let reader = try CSVReader(path: path)
-        let columns = ColumnIndex(header: reader.header, aliases: table.aliases)
-        for required in table.requiredColumns where columns.position(required) == nil {
-            throw InterchangeError.missingColumn(required, at: SourceLocation(file: table.fileName, line: 1))
-        }
-        var tally = TableImportCount(table: table.rawValue, rowsRead: 0, rowsStored: 0, rowsRejected: 0, rowsNotApplicable: 0)
-
-        func reject(_ location: SourceLocation, _ value: String, _ reason: String) throws {
-            guard skipInvalid else { throw InterchangeError.invalidValue(value, reason: reason, at: location) }
-            rejections.append(RowRejection(location: location, value: value, reason: reason))
-            tally.rowsRejected += 1
-        }
-
-        while let record = try reader.next() {
-            tally.rowsRead += 1
-            if tally.rowsRead % 4096 == 0 { progress(tally.rowsRead, reader.progressBytes) }
-            if record.fields.count != columns.header.count {
-                try reject(SourceLocation(file: table.fileName, line: record.line), "\(record.fields.count) fields",
-                           "does not match the header's \(columns.header.count) columns")
-                continue
-            }
-            let row = SSDRow(record: record, columns: columns, mapping: mapping)
-            let records: [CaseRecord]
-            do {
-                records = try table.read(row, &state)
-            } catch {
-                try reject(SourceLocation(file: table.fileName, line: record.line, field: error.column), error.value, error.reason)
-                continue
-            }
-            if records.isEmpty { tally.rowsNotApplicable += 1 }
-            do {
-                for record in records { try writer.insert(record) }
-                if !records.isEmpty { tally.rowsStored += 1 }
-            } catch {
-                switch error {
-                case .duplicateKey(_, let key):
-                    try reject(SourceLocation(file: table.fileName, line: record.line, field: table.keyColumn), key,
-                               "appears more than once in \(table.fileName)")
-                case .unknownChild(_, _, let childID):
-                    try reject(SourceLocation(file: table.fileName, line: record.line, field: table.personColumn), childID,
-                               "is not a person in ssd_person.csv")
-                default:
-                    throw error
-                }
-            }
-        }
-        progress(tally.rowsRead, reader.totalBytes)
-        return (tally, reader.totalBytes)
     }
 
     /// Names, sizes and the first 64 KB of each file: enough to recognise the same extract again
@@ -193,10 +185,81 @@ public struct SSDImporter: Sendable {
     }
 }
 
+extension TableImportCount {
+    func adding(stored: Int = 0, rejected: Int = 0, notApplicable: Int = 0) -> TableImportCount {
+        var copy = self
+        copy.rowsStored += stored
+        copy.rowsRejected += rejected
+        copy.rowsNotApplicable += notApplicable
+        return copy
+    }
+}
+
+/// Reads an extract's tables in order on its own thread, turning rows into records.
+///
+/// It owns every piece of state it touches (the lookups, the readers) and shares only the
+/// pipeline, whose lock orders the hand-off: that is why it may cross to another thread.
+final class ExtractReader: @unchecked Sendable {
+    let tables: [(SSDTable, String)]
+    var state: ImportState
+    static let batchSize = 512
+
+    init(tables: [(SSDTable, String)], mapping: ValueMapping, needsReferralLookup: Bool) {
+        self.tables = tables
+        self.state = ImportState(mapping: mapping)
+        self.state.needsReferralLookup = needsReferralLookup
+    }
+
+    func read(into pipeline: RecordPipeline) {
+        do {
+            for (table, path) in tables {
+                guard try readTable(table, path: path, into: pipeline) else { break }
+            }
+            pipeline.finish(failure: nil)
+        } catch {
+            pipeline.finish(failure: error)
+        }
+    }
+
+    /// Returns false when the storing side has stopped.
+    private func readTable(_ table: SSDTable, path: String, into pipeline: RecordPipeline) throws -> Bool {
+        let reader = try CSVReader(path: path)
+        let columns = ColumnIndex(header: reader.header, aliases: table.aliases)
+        for required in table.requiredColumns where columns.position(required) == nil {
+            throw InterchangeError.missingColumn(required, at: SourceLocation(file: table.fileName, line: 1))
+        }
+        var batch: [PipelineItem] = []
+        batch.reserveCapacity(Self.batchSize)
+        var rowsRead = 0
+        while let record = try reader.next() {
+            rowsRead += 1
+            if record.fields.count != columns.header.count {
+                batch.append(.invalid(SourceLocation(file: table.fileName, line: record.line), value: "\(record.fields.count) fields",
+                                      reason: "does not match the header's \(columns.header.count) columns"))
+            } else {
+                let row = SSDRow(record: record, columns: columns, resolver: state.resolver)
+                do {
+                    batch.append(.row(table, line: record.line, records: try table.read(row, &state)))
+                } catch {
+                    batch.append(.invalid(SourceLocation(file: table.fileName, line: record.line, field: error.column),
+                                          value: error.value, reason: error.reason))
+                }
+            }
+            if batch.count >= Self.batchSize {
+                batch.append(.progress(table, rows: rowsRead, bytes: reader.progressBytes))
+                guard pipeline.push(batch) else { return false }
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        batch.append(.tableFinished(table, rowsRead: rowsRead, bytes: reader.totalBytes))
+        return pipeline.push(batch)
+    }
+}
+
 /// Lookups built from earlier tables so later ones can be resolved: Mosaic leaves the person off
 /// some tables, and an episode's legal status lives in a separate table.
 struct ImportState {
-    let mapping: ValueMapping
+    let resolver: CodeResolver
     var factorsByAssessment: [String: [AssessmentFactor]] = [:]
     var childByReferral: [String: Identifier<Child>] = [:]
     var childByCINPlan: [String: Identifier<Child>] = [:]
@@ -206,7 +269,7 @@ struct ImportState {
     /// Only kept when a later table needs it (Mosaic involvements without a person).
     var needsReferralLookup = false
 
-    init(mapping: ValueMapping) { self.mapping = mapping }
+    init(mapping: ValueMapping) { self.resolver = CodeResolver(mapping: mapping) }
 
     func child(from row: SSDRow, personColumn: String, via lookup: [String: Identifier<Child>], column: String, lookupName: String)
         throws(RowError) -> Identifier<Child>

@@ -34,7 +34,7 @@ struct ColumnIndex {
 struct SSDRow {
     let record: CSVRecord
     let columns: ColumnIndex
-    let mapping: ValueMapping
+    let resolver: CodeResolver
 
     static let sentinels: Set<String> = ["SSD_PH", "PLACEHOLDER_DATA", "-1", "NULL"]
 
@@ -46,9 +46,27 @@ struct SSDRow {
 
     func text(_ column: String) -> String? {
         guard let raw = raw(column) else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || Self.sentinels.contains(trimmed.uppercased()) { return nil }
-        return trimmed
+        return Self.meaningful(raw)
+    }
+
+    /// The value without surrounding spaces, or `nil` for empty text and the SSD's sentinels.
+    ///
+    /// Every value of an extract passes through here, so the common case (no spaces, not a
+    /// sentinel) allocates nothing.
+    static func meaningful(_ raw: String) -> String? {
+        let utf8 = raw.utf8
+        guard let first = utf8.first, let last = utf8.last else { return nil }
+        if first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 {
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : meaningful(trimmed)
+        }
+        switch utf8.count {
+        case 2 where first == 0x2D && last == 0x31: return nil  // -1
+        case 4, 6, 16:
+            if sentinels.contains(raw.uppercased()) { return nil }
+        default: break
+        }
+        return raw
     }
 
     func requiredText(_ column: String) throws(RowError) -> String {
@@ -79,7 +97,7 @@ struct SSDRow {
 
     func code<C: CodeList>(_ column: String, _ type: C.Type) throws(RowError) -> C? {
         guard let value = text(column) else { return nil }
-        switch mapping.resolve(value, as: C.self) {
+        switch resolver.resolve(value, as: C.self) {
         case .code(let code): return code
         case .notApplicable: return nil
         case .unknown:
@@ -91,7 +109,7 @@ struct SSDRow {
     /// Like `code`, but tells "recognised and out of scope" apart from "not recorded".
     func resolution<C: CodeList>(_ column: String, _ type: C.Type) throws(RowError) -> ValueMapping.Resolution<C>? {
         guard let value = text(column) else { return nil }
-        let resolved = mapping.resolve(value, as: C.self)
+        let resolved = resolver.resolve(value, as: C.self)
         if resolved == .unknown {
             throw RowError(column: column, value: value,
                            reason: "is not a \(C.listName) code and the mapping file has no description like it; add it to the mapping (oversight mapping)")
@@ -101,6 +119,14 @@ struct SSDRow {
 
     func flag(_ column: String) throws(RowError) -> Bool? {
         guard let value = text(column) else { return nil }
+        if value.utf8.count == 1 {
+            // Folding to lower case leaves the digits as they are.
+            switch value.utf8.first! | 0x20 {
+            case UInt8(ascii: "y"), UInt8(ascii: "t"), UInt8(ascii: "1"): return true
+            case UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "0"): return false
+            default: break
+            }
+        }
         switch value.uppercased() {
         case "Y", "YES", "1", "TRUE", "T": return true
         case "N", "NO", "0", "FALSE", "F": return false
@@ -136,9 +162,18 @@ struct SSDRow {
     }
 
     static func scanJSONValue(_ text: String, key: String) -> String? {
-        let needle = "\"\(key)\""
-        guard let keyRange = text.range(of: needle) else { return nil }
-        var index = keyRange.upperBound
+        let needle = Array("\"\(key)\"".utf8)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= needle.count else { return nil }
+        var found: Int?
+        for start in 0...(bytes.count - needle.count) where bytes[start] == 0x22 {
+            if bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                found = start + needle.count
+                break
+            }
+        }
+        guard let offset = found else { return nil }
+        var index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         while index < text.endIndex, text[index] == " " || text[index] == ":" { index = text.index(after: index) }
         guard index < text.endIndex else { return nil }
         if text[index] == "\"" {

@@ -26,6 +26,9 @@ extension OversightCommand {
         @Option(help: "Random seed for the synthetic authority.")
         var seed: UInt64 = 1
 
+        @Option(help: "Size of the synthetic authority: small (the default) or tiny.")
+        var size: AuthoritySize = .small
+
         @Flag(help: "Generate and import only; do not start the server.")
         var noServe = false
 
@@ -33,7 +36,7 @@ extension OversightCommand {
             var terminal = Terminal()
             do {
                 try FileManager.default.createDirectory(atPath: extract, withIntermediateDirectories: true)
-                _ = try SyntheticAuthority.generate(GeneratorOptions(size: .small, seed: seed), into: extract) { progress in
+                _ = try SyntheticAuthority.generate(GeneratorOptions(size: size, seed: seed), into: extract) { progress in
                     terminal.progress("Generating the demo authority", done: progress.childrenDone, total: progress.childrenTotal)
                 }
                 terminal.finish("Generated the demo authority in \(extract)")

@@ -1,0 +1,140 @@
+import Foundation
+import OversightCore
+import OversightInterchange
+import OversightStorage
+import OversightStorageSQLite
+import OversightSynthetic
+
+/// Speed and memory figures, printed as medians: never part of the test run.
+///
+///     swift run -c release oversight-bench import --size small --runs 5
+///     swift run -c release oversight-bench import --size england --runs 3
+///
+/// Each import runs in a fresh child process (this executable with `_import-once`), so the peak
+/// resident memory reported is the import's own and not the generator's.
+@main
+enum Benchmark {
+    static func main() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let command = arguments.first else { return usage() }
+        switch command {
+        case "import": try importBenchmark(options(arguments.dropFirst()))
+        case "_import-once": try importOnce(directory: arguments[1], database: arguments[2])
+        case "profile": try profile(directory: arguments[1])
+        default: usage()
+        }
+    }
+
+    static func usage() {
+        print("usage: oversight-bench import --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
+    }
+
+    static func options(_ arguments: ArraySlice<String>) -> [String: String] {
+        var result: [String: String] = [:]
+        var iterator = arguments.makeIterator()
+        while let key = iterator.next() {
+            guard key.hasPrefix("--"), let value = iterator.next() else { continue }
+            result[String(key.dropFirst(2))] = value
+        }
+        return result
+    }
+
+    static func importBenchmark(_ options: [String: String]) throws {
+        let size = AuthoritySize(rawValue: options["size"] ?? "small") ?? .small
+        let runs = Int(options["runs"] ?? "") ?? (size == .england ? 3 : 5)
+        let seed = UInt64(options["seed"] ?? "") ?? 1
+        let work = options["work"] ?? ".build-bench"
+        let extract = "\(work)/ssd-\(size.rawValue)-seed\(seed)"
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: extract + "/ssd_person.csv") {
+            try fileManager.createDirectory(atPath: extract, withIntermediateDirectories: true)
+            let started = Date()
+            let summary = try SyntheticAuthority.generate(GeneratorOptions(size: size, seed: seed), into: extract)
+            print("generated \(size.rawValue): \(summary.rowsByTable.reduce(0) { $0 + $1.rows }) rows in \(format(Date().timeIntervalSince(started))) s")
+        }
+        let bytes = try fileManager.contentsOfDirectory(atPath: extract).reduce(0) {
+            $0 + ((try fileManager.attributesOfItem(atPath: extract + "/" + $1)[.size] as? NSNumber)?.intValue ?? 0)
+        }
+        print("import benchmark: size=\(size.rawValue) runs=\(runs) extract=\(extract) (\(bytes / 1_000_000) MB)")
+        var seconds: [Double] = []
+        var rows = 0
+        var peakKB = 0
+        for run in 1...runs {
+            let database = "\(work)/bench-\(size.rawValue).sqlite"
+            for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: database + suffix) }
+            let result = try runChild(["_import-once", extract, database])
+            let fields = result.output.split(separator: " ")
+            guard fields.count == 2, let time = Double(fields[0]), let count = Int(fields[1]) else {
+                throw BenchmarkFailure(description: "run \(run): unexpected output '\(result.output)'")
+            }
+            seconds.append(time)
+            rows = count
+            peakKB = max(peakKB, result.peakKB)
+            print("  run \(run): \(format(time)) s, \(Int(Double(count) / time)) rows/s, peak RSS \(result.peakKB / 1024) MB")
+        }
+        let median = seconds.sorted()[seconds.count / 2]
+        print("median: \(format(median)) s for \(rows) rows = \(Int(Double(rows) / median)) rows/s; peak RSS \(peakKB / 1024) MB")
+    }
+
+    /// Runs one import and prints `seconds rows` for the parent to read.
+    static func importOnce(directory: String, database: String) throws {
+        let store = try SQLiteCaseRecordStore(path: database)
+        let started = Date()
+        let report = try SSDImporter().importExtract(from: directory, into: store, importedAt: "benchmark")
+        print("\(Date().timeIntervalSince(started)) \(report.extract.rowsRead)")
+    }
+
+    /// Splits an import's time into reading CSV, building records, and storing them.
+    static func profile(directory: String) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("ssd_") }.sorted()
+        var started = Date()
+        var fields = 0
+        for file in files {
+            let reader = try CSVReader(path: directory + "/" + file)
+            while let record = try reader.next() { fields += record.fields.count }
+        }
+        print("read CSV only: \(format(Date().timeIntervalSince(started))) s (\(fields) fields)")
+        started = Date()
+        let report = try SSDImporter().importExtract(from: directory, into: DiscardingStore(), importedAt: "profile")
+        print("read + build records (no store): \(format(Date().timeIntervalSince(started))) s (\(report.extract.rowsRead) rows)")
+        let database = NSTemporaryDirectory() + "oversight-profile-\(UUID().uuidString).sqlite"
+        started = Date()
+        _ = try SSDImporter().importExtract(from: directory, into: try SQLiteCaseRecordStore(path: database), importedAt: "profile")
+        print("read + build + SQLite: \(format(Date().timeIntervalSince(started))) s")
+    }
+
+    static func runChild(_ arguments: [String]) throws -> (output: String, peakKB: Int) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchmarkFailure(description: "child import failed with status \(process.terminationStatus)")
+        }
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        return (String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), Int(usage.ru_maxrss))
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
+/// A store that keeps nothing: isolates reading and building records from writing them.
+final class DiscardingStore: CaseRecordStore {
+    final class Writer: CaseRecordWriter {
+        func insert(_ record: CaseRecord) throws(StorageError) {}
+    }
+    func replaceCaseRecords(_ write: (any CaseRecordWriter) throws -> ExtractDescription) throws { _ = try write(Writer()) }
+    func fetchEntityCounts() throws(StorageError) -> EntityCounts { [:] }
+    func fetchExtracts() throws(StorageError) -> [ExtractDescription] { [] }
+    func fetchCaseRecords() throws(StorageError) -> CaseRecords { CaseRecords() }
+    func fetchChildRecords(_ childID: Identifier<Child>) throws(StorageError) -> CaseRecords? { nil }
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    var description: String
+}

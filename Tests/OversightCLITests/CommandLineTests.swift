@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// Runs the built `oversight` executable, which SwiftPM puts beside the test bundle.
+func runOversight(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+    let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [bundleDirectory, bundleDirectory.deletingLastPathComponent(), bundleDirectory.deletingLastPathComponent().deletingLastPathComponent()]
+    guard let binary = candidates.map({ $0.appendingPathComponent("oversight") }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CLITestFailure(description: "the oversight executable was not found near \(bundleDirectory.path)")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    // Standard error goes to a file and standard output to a pipe read to the end, so a chatty
+    // child can never block on a full pipe.
+    let errorPath = NSTemporaryDirectory() + "oversight-stderr-" + UUID().uuidString
+    FileManager.default.createFile(atPath: errorPath, contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: errorPath) }
+    let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = errorHandle
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try errorHandle.close()
+    let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), errors)
+}
+
+struct CLITestFailure: Error, CustomStringConvertible { var description: String }
+
+func temporaryDirectory() -> String {
+    let path = NSTemporaryDirectory() + "oversight-cli-" + UUID().uuidString
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func lines(of path: String) -> [String] {
+    (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) ?? []
+}
+
+/// `stats --format json` read back.
+struct Stats: Decodable {
+    var entities: [String: Int]
+    var total: Int
+}
+
+@Suite("The oversight command line, end to end", .serialized)
+struct CommandLineTests {
+    @Test("generate → import ssd → stats: every person row becomes a child, and stats prints JSON")
+    func generateImportStats() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let generate = try runOversight(["generate", "--size", "tiny", "--seed", "7", "--out", work + "/ssd"])
+        #expect(generate.status == 0, "\(generate.errors)")
+        let imported = try runOversight(["import", "ssd", work + "/ssd", "--db", work + "/o.sqlite"])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.errors.contains("Imported"))
+        let stats = try runOversight(["stats", "--db", work + "/o.sqlite", "--format", "json"])
+        #expect(stats.status == 0)
+        let decoded = try JSONDecoder().decode(Stats.self, from: Data(stats.output.utf8))
+        let people = lines(of: work + "/ssd/ssd_person.csv").count - 1
+        #expect(decoded.entities["child"] == people)
+        #expect((decoded.entities["childInNeedEpisode"] ?? 0) > 0)
+        #expect((decoded.entities["involvement"] ?? 0) > 0)
+        #expect(decoded.total == decoded.entities.values.reduce(0, +))
+
+        // Importing the same extract again changes nothing.
+        #expect(try runOversight(["import", "ssd", work + "/ssd", "--db", work + "/o.sqlite"]).status == 0)
+        let again = try JSONDecoder().decode(Stats.self, from: Data(try runOversight(["stats", "--db", work + "/o.sqlite", "--format", "json"]).output.utf8))
+        #expect(again.entities == decoded.entities)
+
+        let table = try runOversight(["stats", "--db", work + "/o.sqlite"])
+        #expect(table.output.contains("Children"))
+    }
+
+    @Test("A dirty extract fails with file:line: column, and --skip-invalid rejects exactly the structural errors the generator injected")
+    func dirtyExtract() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(try runOversight(["generate", "--size", "tiny", "--seed", "3", "--dirt", "--out", work + "/ssd"]).status == 0)
+        let strict = try runOversight(["import", "ssd", work + "/ssd", "--db", work + "/o.sqlite"])
+        #expect(strict.status != 0)
+        #expect(strict.errors.contains("error: ssd_"))
+        #expect(strict.errors.contains("the database is unchanged"))
+        let empty = try JSONDecoder().decode(Stats.self, from: Data(try runOversight(["stats", "--db", work + "/o.sqlite", "--format", "json"]).output.utf8))
+        #expect(empty.total == 0)
+
+        let lenient = try runOversight(["import", "ssd", work + "/ssd", "--db", work + "/o.sqlite", "--skip-invalid", "--rejects", work + "/rejects.csv"])
+        #expect(lenient.status == 0, "\(lenient.errors)")
+        // Manifest: table,line,column,kind,detail. Rejects: file,line,column,value,reason.
+        let injected = Set(lines(of: work + "/ssd/_dirt_manifest.csv").dropFirst().compactMap { line -> String? in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count >= 4, fields[3].hasPrefix("structural") else { return nil }
+            return "\(fields[0]).csv:\(fields[1]):\(fields[2])"
+        })
+        let rejected = Set(lines(of: work + "/rejects.csv").dropFirst().map { line -> String in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(fields[0]):\(fields[1]):\(fields[2])"
+        })
+        #expect(!injected.isEmpty)
+        #expect(rejected == injected)
+    }
+
+    @Test("Failures exit non-zero with a message a person can act on")
+    func failures() throws {
+        let missing = try runOversight(["import", "ssd", "/nonexistent-extract", "--db", NSTemporaryDirectory() + "x-\(UUID()).sqlite"])
+        #expect(missing.status != 0)
+        #expect(missing.errors.contains("/nonexistent-extract: is not a folder"))
+        let noDatabase = try runOversight(["stats", "--db", "/nonexistent.sqlite"])
+        #expect(noDatabase.status != 0)
+        #expect(noDatabase.errors.contains("does not exist"))
+        let badSize = try runOversight(["generate", "--size", "huge", "--out", "/tmp/x"])
+        #expect(badSize.status != 0)
+    }
+
+    @Test("demo --no-serve generates, imports and leaves a database ready to serve")
+    func demo() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let result = try runOversight(["demo", "--size", "tiny", "--db", work + "/demo.sqlite", "--extract", work + "/extract", "--no-serve"])
+        #expect(result.status == 0, "\(result.errors)")
+        let stats = try JSONDecoder().decode(Stats.self, from: Data(try runOversight(["stats", "--db", work + "/demo.sqlite", "--format", "json"]).output.utf8))
+        #expect((stats.entities["child"] ?? 0) > 100)
+    }
+
+    @Test("The mapping command prints the standard mapping as JSON a council can edit")
+    func mapping() throws {
+        let result = try runOversight(["mapping"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(object?["allocatedWorkerRoles"] as? [String] == ["CW"])
+        let values = object?["values"] as? [String: [String: String]]
+        #expect(values?["LegalStatus"]?["full care order"] == "C2")
+    }
+}
