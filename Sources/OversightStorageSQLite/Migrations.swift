@@ -68,7 +68,8 @@ enum Migrations {
             referral_id TEXT, start TEXT NOT NULL, "end" TEXT, team_id TEXT, worker_reference TEXT
         ) WITHOUT ROWID;
         CREATE TABLE statutory_visit (
-            context TEXT NOT NULL CHECK (context IN ('childInNeed', 'childProtection', 'lookedAfter')),
+            -- Written as ORs: an IN list in a CHECK makes SQLite build an ephemeral table on every insert.
+            context TEXT NOT NULL CHECK (context = 'childInNeed' OR context = 'childProtection' OR context = 'lookedAfter'),
             id TEXT NOT NULL,
             child_id TEXT NOT NULL REFERENCES child(id),
             date TEXT NOT NULL, child_seen INTEGER, child_seen_alone INTEGER, bedroom_seen INTEGER,

@@ -13,6 +13,30 @@ enum SQLValue {
     case real(Double?)
 }
 
+/// Bytes that stay put while SQLite reads them, so text is bound without SQLite copying it.
+///
+/// With `SQLITE_TRANSIENT` SQLite allocates and copies every text value; binding from this arena with
+/// `SQLITE_STATIC` instead is safe because the arena is only rewritten after the row's step and reset.
+final class BindArena {
+    private(set) var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+
+    init(capacity: Int = 1 << 16) {
+        self.capacity = capacity
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Makes room for `count` bytes; earlier pointers into the arena are invalid afterwards.
+    func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        storage.deallocate()
+        capacity = max(count, capacity * 2)
+        storage = .allocate(capacity: capacity)
+    }
+}
+
 /// Binds, steps and resets one prepared INSERT.
 struct PreparedInsert {
     let statement: Statement
@@ -20,37 +44,52 @@ struct PreparedInsert {
 
     init(_ statement: Statement) { self.statement = statement }
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
     /// Runs the insert with `values`; returns SQLite's extended result code (`SQLITE_DONE` on success).
-    func execute(_ values: [SQLValue]) -> Int32 {
+    func execute(_ values: [SQLValue], arena: BindArena) -> Int32 {
         let handle = self.handle
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
+        var needed = 0
+        for value in values {
+            switch value {
+            case .text(let text): needed += text?.utf8.count ?? 0
+            case .date: needed += 10
+            default: break
+            }
+        }
+        arena.reserve(needed)
+        let base = arena.storage
+        var offset = 0
+        for (position, value) in values.enumerated() {
+            let index = Int32(position + 1)
             switch value {
             case .text(let text):
                 guard var text else { sqlite3_bind_null(handle, index); continue }
+                let start = offset
                 text.withUTF8 { bytes in
-                    _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                          Int32(bytes.count), Self.transient)
+                    if let source = bytes.baseAddress { (base + start).update(from: source, count: bytes.count) }
+                    offset += bytes.count
+                }
+                (base + start).withMemoryRebound(to: CChar.self, capacity: max(offset - start, 1)) { pointer in
+                    _ = sqlite3_bind_text(handle, index, pointer, Int32(offset - start), nil)
                 }
             case .date(let date):
                 guard let date else { sqlite3_bind_null(handle, index); continue }
                 let (y, m, d) = date.components
-                withUnsafeTemporaryAllocation(of: CChar.self, capacity: 10) { buffer in
-                    func put(_ value: Int, at position: Int, width: Int) {
-                        var v = value
-                        for i in stride(from: position + width - 1, through: position, by: -1) {
-                            buffer[i] = CChar(48 + v % 10)
-                            v /= 10
-                        }
+                let out = base + offset
+                func put(_ value: Int, at position: Int, width: Int) {
+                    var v = value
+                    for i in stride(from: position + width - 1, through: position, by: -1) {
+                        out[i] = UInt8(48 + v % 10)
+                        v /= 10
                     }
-                    put(y, at: 0, width: 4)
-                    buffer[4] = 45
-                    put(m, at: 5, width: 2)
-                    buffer[7] = 45
-                    put(d, at: 8, width: 2)
-                    _ = sqlite3_bind_text(handle, index, buffer.baseAddress, 10, Self.transient)
+                }
+                put(y, at: 0, width: 4)
+                out[4] = 45
+                put(m, at: 5, width: 2)
+                out[7] = 45
+                put(d, at: 8, width: 2)
+                offset += 10
+                out.withMemoryRebound(to: CChar.self, capacity: 10) { pointer in
+                    _ = sqlite3_bind_text(handle, index, pointer, 10, nil)
                 }
             case .flag(let flag):
                 guard let flag else { sqlite3_bind_null(handle, index); continue }

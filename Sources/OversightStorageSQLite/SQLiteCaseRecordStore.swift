@@ -209,6 +209,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
     private final class Writer: CaseRecordWriter {
         let db: Database
         var statements: [PreparedInsert?] = Array(repeating: nil, count: Entity.allCases.count)
+        let arena = BindArena()
 
         init(_ db: Database) { self.db = db }
 
@@ -226,7 +227,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
                 }
                 statements[slot] = insert
             }
-            let result = insert.execute(Writer.values(of: record))
+            let result = insert.execute(Writer.values(of: record), arena: arena)
             if result == SQLITE_DONE { return }
             switch ResultCode(rawValue: result) {
             case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:

@@ -125,6 +125,25 @@ struct CommandLineTests {
         #expect((stats.entities["child"] ?? 0) > 100)
     }
 
+    @Test("working-days counts across the 2022 State Funeral, and later years come from a holidays file")
+    func workingDays() throws {
+        #expect(try runOversight(["working-days", "2022-09-16", "2022-09-20"]).output == "1\n")
+        #expect(try runOversight(["working-days", "2024-03-01", "--add", "45"]).output == "2024-05-08\n")
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try "date,title\n2028-04-14,Good Friday\n2028-04-17,Easter Monday\n".write(toFile: work + "/h.csv", atomically: true, encoding: .utf8)
+        let without = try runOversight(["working-days", "2028-04-13", "2028-04-18"])
+        #expect(without.output == "3\n")
+        #expect(without.errors.contains("only to 2027"))
+        let with = try runOversight(["working-days", "2028-04-13", "2028-04-18", "--holidays", work + "/h.csv"])
+        #expect(with.output == "1\n")
+        #expect(with.errors.isEmpty)
+        try "2028-02-30,Bad\n".write(toFile: work + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try runOversight(["working-days", "2028-04-13", "2028-04-18", "--holidays", work + "/bad.csv"])
+        #expect(bad.status != 0)
+        #expect(bad.errors.contains("bad.csv:1: date: '2028-02-30' is not a YYYY-MM-DD date"))
+    }
+
     @Test("The mapping command prints the standard mapping as JSON a council can edit")
     func mapping() throws {
         let result = try runOversight(["mapping"])

@@ -7,8 +7,8 @@ public struct Identifier<Subject>: Hashable, Comparable, Sendable, Codable, Cust
 {
     public let rawValue: String
 
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
+    @inlinable public init(_ rawValue: String) { self.rawValue = rawValue }
+    @inlinable public init(stringLiteral value: String) { self.rawValue = value }
 
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)

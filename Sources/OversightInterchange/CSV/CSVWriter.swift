@@ -30,21 +30,22 @@ public final class CSVWriter {
     public func field(_ value: String?) {
         if fieldIndex > 0 { buffer.append(0x2C) }
         fieldIndex += 1
-        guard let value else { return }
-        var needsQuotes = false
-        for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if needsQuotes {
-            buffer.append(0x22)
-            for byte in value.utf8 {
-                if byte == 0x22 { buffer.append(0x22) }
-                buffer.append(byte)
+        guard var value else { return }
+        value.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                buffer.append(contentsOf: bytes)
+                return
             }
+            // Quoted: copy the runs between quotes whole, doubling each quote.
             buffer.append(0x22)
-        } else {
-            buffer.append(contentsOf: value.utf8)
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte == 0x22 {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+                buffer.append(0x22)
+                runStart = index + 1
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            buffer.append(0x22)
         }
     }
 
