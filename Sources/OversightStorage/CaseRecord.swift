@@ -112,10 +112,32 @@ public enum Entity: String, CaseIterable, Sendable, Codable, Comparable {
 
     public static func < (lhs: Entity, rhs: Entity) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    private static let ordinals = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-
-    /// The entity's position in write order, 0-based; stores use it to index per-entity tables.
-    public var ordinal: Int { Self.ordinals[self]! }
+    /// The entity's position in write order, 0-based; stores use it to index per-entity tables
+    /// (a switch, because imports ask for it once per record).
+    public var ordinal: Int {
+        switch self {
+        case .child: 0
+        case .team: 1
+        case .worker: 2
+        case .contact: 3
+        case .earlyHelpEpisode: 4
+        case .childInNeedEpisode: 5
+        case .assessment: 6
+        case .childInNeedPlan: 7
+        case .statutoryVisit: 8
+        case .section47Enquiry: 9
+        case .initialChildProtectionConference: 10
+        case .childProtectionPlan: 11
+        case .childProtectionReview: 12
+        case .legalStatusSpell: 13
+        case .lookedAfterEpisode: 14
+        case .placement: 15
+        case .lookedAfterReview: 16
+        case .missingEpisode: 17
+        case .careLeaver: 18
+        case .involvement: 19
+        }
+    }
 
     /// A plain-English plural for tables of counts.
     public var title: String {

@@ -170,6 +170,20 @@ struct SQLiteFileTests {
         #expect(try reopened.appliedMigrations() == ["001-case-records"])
     }
 
+    @Test("After a bulk replace SQLite's own foreign-key check finds nothing, and foreign keys are back on")
+    func foreignKeysHold() throws {
+        let store = try SQLiteCaseRecordStore(inMemoryNamed: UUID().uuidString)
+        try store.replaceCaseRecords { writer in
+            for record in Journey.records { try writer.insert(record) }
+            #expect(throws: StorageError.unknownChild(.placement, key: "PX", childID: "ghost")) {
+                try writer.insert(.placement(Placement(id: "PX", childID: "ghost", start: LocalDate(iso: "2024-01-01")!)))
+            }
+            return Journey.extract
+        }
+        #expect(try store.foreignKeyViolations() == 0)
+        #expect(try store.pragma("foreign_keys") == "1")
+    }
+
     @Test("A path that cannot be a database is a clear error")
     func badPath() {
         #expect(throws: StorageError.self) { try SQLiteCaseRecordStore(path: "/nonexistent-folder/x.sqlite") }

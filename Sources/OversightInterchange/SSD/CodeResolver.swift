@@ -7,12 +7,13 @@ import OversightCore
 final class CodeResolver {
     let mapping: ValueMapping
     private enum Cached { case code(String), notApplicable, unknown }
-    private var cache: [String: [String: Cached]] = [:]
+    /// Keyed by the code list's type first, which hashes as a pointer.
+    private var cache: [ObjectIdentifier: [String: Cached]] = [:]
 
     init(mapping: ValueMapping) { self.mapping = mapping }
 
     func resolve<C: CodeList>(_ text: String, as type: C.Type) -> ValueMapping.Resolution<C> {
-        if let cached = cache[C.listName]?[text] {
+        if let cached = cache[ObjectIdentifier(C.self)]?[text] {
             switch cached {
             case .code(let raw): return C(rawValue: raw).map { .code($0) } ?? .unknown
             case .notApplicable: return .notApplicable
@@ -26,7 +27,7 @@ final class CodeResolver {
         case .notApplicable: entry = .notApplicable
         case .unknown: entry = .unknown
         }
-        cache[C.listName, default: [:]][text] = entry
+        cache[ObjectIdentifier(C.self), default: [:]][text] = entry
         return resolution
     }
 }

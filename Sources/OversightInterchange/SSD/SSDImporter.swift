@@ -108,27 +108,27 @@ public struct SSDImporter: Sendable {
                 pipeline.cancel()
                 pipeline.waitUntilFinished()
             }
-            var tallies: [SSDTable: TableImportCount] = [:]
-            var bytesBefore = 0
-            func tally(_ table: SSDTable) -> TableImportCount {
-                tallies[table] ?? TableImportCount(table: table.rawValue, rowsRead: 0, rowsStored: 0, rowsRejected: 0, rowsNotApplicable: 0)
+            // Indexed by table position, because the tally changes on every row.
+            var tallies = SSDTable.importOrder.map {
+                TableImportCount(table: $0.rawValue, rowsRead: 0, rowsStored: 0, rowsRejected: 0, rowsNotApplicable: 0)
             }
+            var bytesBefore = 0
             func reject(_ table: SSDTable?, _ location: SourceLocation, _ value: String, _ reason: String) throws {
                 guard skipInvalid else { throw InterchangeError.invalidValue(value, reason: reason, at: location) }
                 report.rejections.append(RowRejection(location: location, value: value, reason: reason))
-                if let table { tallies[table] = tally(table).adding(rejected: 1) }
+                if let table { tallies[table.ordinal].rowsRejected += 1 }
             }
             while let batch = try pipeline.next() {
                 for item in batch {
                     switch item {
                     case .row(let table, let line, let records):
                         if records.isEmpty {
-                            tallies[table] = tally(table).adding(notApplicable: 1)
+                            tallies[table.ordinal].rowsNotApplicable += 1
                             continue
                         }
                         do throws(StorageError) {
                             for record in records { try writer.insert(record) }
-                            tallies[table] = tally(table).adding(stored: 1)
+                            tallies[table.ordinal].rowsStored += 1
                         } catch {
                             switch error {
                             case .duplicateKey(_, let key):
@@ -146,7 +146,7 @@ public struct SSDImporter: Sendable {
                     case .progress(let table, let rows, let bytes):
                         progress(SSDImportProgress(table: table.rawValue, rowsInTable: rows, bytesDone: bytesBefore + bytes, bytesTotal: bytesTotal))
                     case .tableFinished(let table, let rowsRead, let bytes):
-                        var count = tally(table)
+                        var count = tallies[table.ordinal]
                         count.rowsRead = rowsRead
                         report.tables.append(count)
                         bytesBefore += bytes
@@ -182,16 +182,6 @@ public struct SSDImporter: Sendable {
             if let head = try? handle.read(upToCount: 65_536) { mix(head) }
         }
         return String(hash, radix: 16)
-    }
-}
-
-extension TableImportCount {
-    func adding(stored: Int = 0, rejected: Int = 0, notApplicable: Int = 0) -> TableImportCount {
-        var copy = self
-        copy.rowsStored += stored
-        copy.rowsRejected += rejected
-        copy.rowsNotApplicable += notApplicable
-        return copy
     }
 }
 

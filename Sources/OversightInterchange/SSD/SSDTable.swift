@@ -29,6 +29,34 @@ enum SSDTable: String, CaseIterable {
     case involvements = "ssd_involvements"
 
     static let importOrder: [SSDTable] = allCases
+    /// Position in import order, for per-table arrays (a switch: it is asked once per row).
+    var ordinal: Int {
+        switch self {
+        case .person: 0
+        case .department: 1
+        case .professionals: 2
+        case .cinEpisodes: 3
+        case .contacts: 4
+        case .earlyHelpEpisodes: 5
+        case .assessmentFactors: 6
+        case .cinAssessments: 7
+        case .cinPlans: 8
+        case .cinVisits: 9
+        case .s47Enquiry: 10
+        case .initialCPConference: 11
+        case .cpPlans: 12
+        case .cpVisits: 13
+        case .cpReviews: 14
+        case .legalStatus: 15
+        case .claEpisodes: 16
+        case .claPlacement: 17
+        case .claReviews: 18
+        case .claVisits: 19
+        case .missing: 20
+        case .careLeavers: 21
+        case .involvements: 22
+        }
+    }
     var fileName: String { rawValue + ".csv" }
 
     /// The column that identifies a row, named in duplicate-ID errors.
