@@ -73,8 +73,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
                     for (table, column) in Migrations.childIndexes {
                         try db.execute(sql: "DROP INDEX IF EXISTS \(table)_\(column)")
                     }
-                    let writer = Writer(db)
-                    let extract = try write(writer)
+                    let extract = try write(Writer(db))
                     for (table, column) in Migrations.childIndexes {
                         try db.execute(sql: "CREATE INDEX \(table)_\(column) ON \(table)(\(column))")
                     }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// Runs the built `oversight` executable, which SwiftPM puts beside the test bundle.
@@ -144,6 +145,19 @@ struct CommandLineTests {
         #expect(bad.errors.contains("bad.csv:1: date: '2028-02-30' is not a YYYY-MM-DD date"))
     }
 
+    @Test("serve on a port that is taken says so and exits non-zero")
+    func portInUse() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(try runOversight(["demo", "--size", "tiny", "--db", work + "/d.sqlite", "--extract", work + "/x", "--no-serve"]).status == 0)
+        // Hold a port open with a plain socket, then ask the server for it.
+        let socket = BusyPort.listeningSocket()
+        defer { BusyPort.close(socket.descriptor) }
+        let result = try runOversight(["serve", "--db", work + "/d.sqlite", "--port", String(socket.port)])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("port \(socket.port) on 127.0.0.1 is already in use"))
+    }
+
     @Test("The mapping command prints the standard mapping as JSON a council can edit")
     func mapping() throws {
         let result = try runOversight(["mapping"])
@@ -152,4 +166,22 @@ struct CommandLineTests {
         let values = object?["values"] as? [String: [String: String]]
         #expect(values?["LegalStatus"]?["full care order"] == "C2")
     }
+}
+
+/// A listening TCP socket on 127.0.0.1 with a kernel-chosen port, to make a port busy.
+enum BusyPort {
+    static func listeningSocket() -> (descriptor: Int32, port: Int) {
+        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(descriptor, $0, length) } }
+        _ = Glibc.listen(descriptor, 1)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    static func close(_ descriptor: Int32) { _ = Glibc.close(descriptor) }
 }

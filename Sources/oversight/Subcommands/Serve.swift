@@ -33,7 +33,11 @@ extension OversightCommand {
             let store: SQLiteCaseRecordStore
             do { store = try SQLiteCaseRecordStore(path: path) } catch { throw failure(error) }
             Terminal.write("Oversight is serving \(path) at http://\(configuration.host):\(configuration.port)/ (Ctrl-C to stop)\n")
-            try await buildApplication(store: store, configuration: configuration).runService()
+            do {
+                try await buildApplication(store: store, configuration: configuration).runService()
+            } catch where "\(error)".contains("Address already in use") {
+                throw failure(CommandFailure("port \(configuration.port) on \(configuration.host) is already in use; stop the other server or pass --port"))
+            }
         }
     }
 }
