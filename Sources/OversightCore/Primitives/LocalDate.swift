@@ -92,11 +92,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D,
-            let y = LocalDate.digits(u, 0, 4), let m = LocalDate.digits(u, 5, 2), let d = LocalDate.digits(u, 8, 2)
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard text.utf8.count == 10, let date = LocalDate(parsing: text), text.utf8.dropFirst(4).first == 0x2D else { return nil }
+        self = date
     }
 
     /// Parses the date forms case systems export: `YYYY-MM-DD`, a SQL or ISO datetime beginning with
@@ -131,16 +128,6 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
             return LocalDate(year: y, month: m, day: d)
         }
         return nil
-    }
-
-    static func digits(_ u: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        var value = 0
-        for i in start..<(start + count) {
-            let c = u[i]
-            guard c >= 0x30, c <= 0x39 else { return nil }
-            value = value * 10 + Int(c - 0x30)
-        }
-        return value
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
