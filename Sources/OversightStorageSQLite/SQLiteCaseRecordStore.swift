@@ -223,7 +223,6 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
     private final class Writer: CaseRecordWriter {
         let db: Database
         var statements: [PreparedInsert?] = Array(repeating: nil, count: Entity.allCases.count)
-        let arena = BindArena()
         /// The children written so far: every other record must name one of them.
         var children: Set<Identifier<Child>> = []
 
@@ -247,7 +246,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
                 }
                 statements[slot] = insert
             }
-            let result = insert.execute(Writer.values(of: record), arena: arena)
+            let result = Writer.execute(insert, record)
             if result == SQLITE_DONE {
                 if case .child(let child) = record { children.insert(child.id) }
                 return
@@ -263,28 +262,28 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
             }
         }
 
-        static func values(of record: CaseRecord) -> [SQLValue] {
+        static func execute(_ insert: PreparedInsert, _ record: CaseRecord) -> Int32 {
             switch record {
-            case .child(let r): r.columnValues
-            case .contact(let r): r.columnValues
-            case .earlyHelpEpisode(let r): r.columnValues
-            case .childInNeedEpisode(let r): r.columnValues
-            case .assessment(let r): r.columnValues
-            case .childInNeedPlan(let r): r.columnValues
-            case .statutoryVisit(let r): r.columnValues
-            case .section47Enquiry(let r): r.columnValues
-            case .initialChildProtectionConference(let r): r.columnValues
-            case .childProtectionPlan(let r): r.columnValues
-            case .childProtectionReview(let r): r.columnValues
-            case .legalStatusSpell(let r): r.columnValues
-            case .lookedAfterEpisode(let r): r.columnValues
-            case .placement(let r): r.columnValues
-            case .lookedAfterReview(let r): r.columnValues
-            case .missingEpisode(let r): r.columnValues
-            case .careLeaver(let r): r.columnValues
-            case .team(let r): r.columnValues
-            case .worker(let r): r.columnValues
-            case .involvement(let r): r.columnValues
+            case .child(let r): insert.execute(r)
+            case .contact(let r): insert.execute(r)
+            case .earlyHelpEpisode(let r): insert.execute(r)
+            case .childInNeedEpisode(let r): insert.execute(r)
+            case .assessment(let r): insert.execute(r)
+            case .childInNeedPlan(let r): insert.execute(r)
+            case .statutoryVisit(let r): insert.execute(r)
+            case .section47Enquiry(let r): insert.execute(r)
+            case .initialChildProtectionConference(let r): insert.execute(r)
+            case .childProtectionPlan(let r): insert.execute(r)
+            case .childProtectionReview(let r): insert.execute(r)
+            case .legalStatusSpell(let r): insert.execute(r)
+            case .lookedAfterEpisode(let r): insert.execute(r)
+            case .placement(let r): insert.execute(r)
+            case .lookedAfterReview(let r): insert.execute(r)
+            case .missingEpisode(let r): insert.execute(r)
+            case .careLeaver(let r): insert.execute(r)
+            case .team(let r): insert.execute(r)
+            case .worker(let r): insert.execute(r)
+            case .involvement(let r): insert.execute(r)
             }
         }
     }

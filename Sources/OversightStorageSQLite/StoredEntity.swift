@@ -9,7 +9,8 @@ protocol StoredEntity {
     static var table: String { get }
     /// Columns in insert order; the first is the key (or, for visits, the context then the key).
     static var columns: [String] { get }
-    var columnValues: [SQLValue] { get }
+    /// Binds the row's values in `columns` order.
+    func bind(to binder: inout RowBinder)
     init(row: Row) throws(StorageError)
 }
 
@@ -74,8 +75,18 @@ extension Child: StoredEntity {
         "id", "forename", "surname", "sex", "ethnicity", "date_of_birth", "expected_date_of_birth",
         "date_of_death", "upn", "upn_unknown_reason", "legacy_id",
     ]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(forename), .text(surname), .text(sex?.rawValue), .text(ethnicity?.rawValue), .date(dateOfBirth), .date(expectedDateOfBirth), .date(dateOfDeath), .text(upn), .text(upnUnknownReason), .text(legacyID)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(forename)
+        binder.text(surname)
+        binder.text(sex?.rawValue)
+        binder.text(ethnicity?.rawValue)
+        binder.date(dateOfBirth)
+        binder.date(expectedDateOfBirth)
+        binder.date(dateOfDeath)
+        binder.text(upn)
+        binder.text(upnUnknownReason)
+        binder.text(legacyID)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -92,8 +103,11 @@ extension Team: StoredEntity {
     static let entity = Entity.team
     static let table = "team"
     static let columns = ["id", "name", "parent_reference", "parent_name"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(name), .text(parentReference), .text(parentName)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(name)
+        binder.text(parentReference)
+        binder.text(parentName)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -106,8 +120,15 @@ extension Worker: StoredEntity {
     static let entity = Entity.worker
     static let table = "worker"
     static let columns = ["id", "staff_id", "name", "registration_number", "is_agency", "job_title", "current_team_name", "full_time_equivalent"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(staffID), .text(name), .text(registrationNumber), .flag(isAgency), .text(jobTitle), .text(currentTeamName), .real(fullTimeEquivalent)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(staffID)
+        binder.text(name)
+        binder.text(registrationNumber)
+        binder.flag(isAgency)
+        binder.text(jobTitle)
+        binder.text(currentTeamName)
+        binder.real(fullTimeEquivalent)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -122,8 +143,13 @@ extension Contact: StoredEntity {
     static let entity = Entity.contact
     static let table = "contact"
     static let columns = ["id", "child_id", "date", "source", "source_description", "led_to_referral"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .date(date), .text(source?.rawValue), .text(sourceDescription), .flag(ledToReferral)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.date(date)
+        binder.text(source?.rawValue)
+        binder.text(sourceDescription)
+        binder.flag(ledToReferral)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -137,8 +163,14 @@ extension EarlyHelpEpisode: StoredEntity {
     static let entity = Entity.earlyHelpEpisode
     static let table = "early_help_episode"
     static let columns = ["id", "child_id", "start", "end", "reason", "end_reason", "organisation"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .date(start), .date(end), .text(reason), .text(endReason), .text(organisation)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.date(start)
+        binder.date(end)
+        binder.text(reason)
+        binder.text(endReason)
+        binder.text(organisation)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -155,8 +187,17 @@ extension ChildInNeedEpisode: StoredEntity {
         "id", "child_id", "referral_date", "source", "primary_need", "is_nfa", "closure_date", "closure_reason",
         "team_id", "worker_reference",
     ]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .date(referralDate), .text(source?.rawValue), .text(primaryNeed?.rawValue), .flag(isNoFurtherAction), .date(closureDate), .text(closureReason?.rawValue), .text(teamID?.rawValue), .text(workerReference)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.date(referralDate)
+        binder.text(source?.rawValue)
+        binder.text(primaryNeed?.rawValue)
+        binder.flag(isNoFurtherAction)
+        binder.date(closureDate)
+        binder.text(closureReason?.rawValue)
+        binder.text(teamID?.rawValue)
+        binder.text(workerReference)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -175,8 +216,17 @@ extension Assessment: StoredEntity {
         "id", "child_id", "referral_id", "start_date", "authorisation_date", "child_seen", "is_nfa", "factors",
         "team_id", "worker_reference",
     ]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(referralID?.rawValue), .date(startDate), .date(authorisationDate), .flag(childSeen), .flag(isNoFurtherAction), .text(factors.map(\.rawValue).joined(separator: ",")), .text(teamID?.rawValue), .text(workerReference)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(referralID?.rawValue)
+        binder.date(startDate)
+        binder.date(authorisationDate)
+        binder.flag(childSeen)
+        binder.flag(isNoFurtherAction)
+        binder.text(factors.map(\.rawValue).joined(separator: ","))
+        binder.text(teamID?.rawValue)
+        binder.text(workerReference)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -198,8 +248,14 @@ extension ChildInNeedPlan: StoredEntity {
     static let entity = Entity.childInNeedPlan
     static let table = "cin_plan"
     static let columns = ["id", "child_id", "referral_id", "start", "end", "team_id", "worker_reference"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(referralID?.rawValue), .date(start), .date(end), .text(teamID?.rawValue), .text(workerReference)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(referralID?.rawValue)
+        binder.date(start)
+        binder.date(end)
+        binder.text(teamID?.rawValue)
+        binder.text(workerReference)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -213,8 +269,15 @@ extension StatutoryVisit: StoredEntity {
     static let entity = Entity.statutoryVisit
     static let table = "statutory_visit"
     static let columns = ["context", "id", "child_id", "date", "child_seen", "child_seen_alone", "bedroom_seen", "plan_reference"]
-    var columnValues: [SQLValue] {
-        [.text(context.rawValue), .text(id.rawValue), .text(childID.rawValue), .date(date), .flag(childSeen), .flag(childSeenAlone), .flag(bedroomSeen), .text(planReference)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(context.rawValue)
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.date(date)
+        binder.flag(childSeen)
+        binder.flag(childSeenAlone)
+        binder.flag(bedroomSeen)
+        binder.text(planReference)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -235,8 +298,16 @@ extension Section47Enquiry: StoredEntity {
         "id", "child_id", "referral_id", "start_date", "end_date", "is_nfa", "conference_recommended", "team_id",
         "worker_reference",
     ]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(referralID?.rawValue), .date(startDate), .date(endDate), .flag(isNoFurtherAction), .flag(conferenceRecommended), .text(teamID?.rawValue), .text(workerReference)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(referralID?.rawValue)
+        binder.date(startDate)
+        binder.date(endDate)
+        binder.flag(isNoFurtherAction)
+        binder.flag(conferenceRecommended)
+        binder.text(teamID?.rawValue)
+        binder.text(workerReference)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -254,8 +325,18 @@ extension InitialChildProtectionConference: StoredEntity {
         "id", "child_id", "section47_enquiry_id", "referral_id", "date", "target_date", "is_transfer_in",
         "resulted_in_plan", "plan_id", "team_id", "worker_reference",
     ]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(section47EnquiryID?.rawValue), .text(referralID?.rawValue), .date(date), .date(targetDate), .flag(isTransferIn), .flag(resultedInPlan), .text(planID?.rawValue), .text(teamID?.rawValue), .text(workerReference)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(section47EnquiryID?.rawValue)
+        binder.text(referralID?.rawValue)
+        binder.date(date)
+        binder.date(targetDate)
+        binder.flag(isTransferIn)
+        binder.flag(resultedInPlan)
+        binder.text(planID?.rawValue)
+        binder.text(teamID?.rawValue)
+        binder.text(workerReference)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -273,8 +354,16 @@ extension ChildProtectionPlan: StoredEntity {
     static let columns = [
         "id", "child_id", "referral_id", "conference_id", "start", "end", "initial_category", "latest_category", "is_other_la",
     ]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(referralID?.rawValue), .text(conferenceID?.rawValue), .date(start), .date(end), .text(initialCategory?.rawValue), .text(latestCategory?.rawValue), .flag(isOtherLocalAuthority)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(referralID?.rawValue)
+        binder.text(conferenceID?.rawValue)
+        binder.date(start)
+        binder.date(end)
+        binder.text(initialCategory?.rawValue)
+        binder.text(latestCategory?.rawValue)
+        binder.flag(isOtherLocalAuthority)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -290,8 +379,14 @@ extension ChildProtectionReview: StoredEntity {
     static let entity = Entity.childProtectionReview
     static let table = "cp_review"
     static let columns = ["id", "child_id", "plan_id", "due_date", "date", "plan_continues", "participation"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(planID?.rawValue), .date(dueDate), .date(date), .flag(planContinues), .text(participation?.rawValue)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(planID?.rawValue)
+        binder.date(dueDate)
+        binder.date(date)
+        binder.flag(planContinues)
+        binder.text(participation?.rawValue)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -305,8 +400,12 @@ extension LegalStatusSpell: StoredEntity {
     static let entity = Entity.legalStatusSpell
     static let table = "legal_status"
     static let columns = ["id", "child_id", "status", "start", "end"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(status.rawValue), .date(start), .date(end)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(status.rawValue)
+        binder.date(start)
+        binder.date(end)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -325,8 +424,20 @@ extension LookedAfterEpisode: StoredEntity {
         "id", "child_id", "period_of_care_id", "start", "reason_new_episode", "legal_status", "category_of_need",
         "placement_id", "end", "reason_ceased", "referral_id", "entered_care_date", "last_iro_contact_date",
     ]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(periodOfCareID), .date(start), .text(reasonNewEpisode?.rawValue), .text(legalStatus?.rawValue), .text(categoryOfNeed?.rawValue), .text(placementID?.rawValue), .date(end), .text(reasonCeased?.rawValue), .text(referralID?.rawValue), .date(enteredCareDate), .date(lastIROContactDate)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(periodOfCareID)
+        binder.date(start)
+        binder.text(reasonNewEpisode?.rawValue)
+        binder.text(legalStatus?.rawValue)
+        binder.text(categoryOfNeed?.rawValue)
+        binder.text(placementID?.rawValue)
+        binder.date(end)
+        binder.text(reasonCeased?.rawValue)
+        binder.text(referralID?.rawValue)
+        binder.date(enteredCareDate)
+        binder.date(lastIROContactDate)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -347,8 +458,18 @@ extension Placement: StoredEntity {
         "id", "child_id", "period_of_care_id", "start", "end", "type", "provider", "urn", "postcode", "distance_miles",
         "change_reason",
     ]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(periodOfCareID), .date(start), .date(end), .text(type?.rawValue), .text(provider?.rawValue), .text(urn), .text(postcode), .real(distanceMiles), .text(changeReason?.rawValue)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(periodOfCareID)
+        binder.date(start)
+        binder.date(end)
+        binder.text(type?.rawValue)
+        binder.text(provider?.rawValue)
+        binder.text(urn)
+        binder.text(postcode)
+        binder.real(distanceMiles)
+        binder.text(changeReason?.rawValue)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -364,8 +485,14 @@ extension LookedAfterReview: StoredEntity {
     static let entity = Entity.lookedAfterReview
     static let table = "cla_review"
     static let columns = ["id", "child_id", "period_of_care_id", "due_date", "date", "is_cancelled", "participation"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(periodOfCareID), .date(dueDate), .date(date), .flag(isCancelled), .text(participation?.rawValue)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(periodOfCareID)
+        binder.date(dueDate)
+        binder.date(date)
+        binder.flag(isCancelled)
+        binder.text(participation?.rawValue)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -379,8 +506,14 @@ extension MissingEpisode: StoredEntity {
     static let entity = Entity.missingEpisode
     static let table = "missing_episode"
     static let columns = ["id", "child_id", "type", "start", "end", "rhi_offered", "rhi_accepted"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(type?.rawValue), .date(start), .date(end), .flag(returnInterviewOffered), .flag(returnInterviewAccepted)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(type?.rawValue)
+        binder.date(start)
+        binder.date(end)
+        binder.flag(returnInterviewOffered)
+        binder.flag(returnInterviewAccepted)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)
@@ -397,8 +530,18 @@ extension CareLeaver: StoredEntity {
         "child_id", "eligibility", "in_touch", "latest_contact", "accommodation", "accommodation_suitable", "activity",
         "pathway_plan_review_date", "personal_adviser_reference", "team_id", "worker_reference",
     ]
-    var columnValues: [SQLValue] {
-        [.text(childID.rawValue), .text(eligibility), .text(inTouch?.rawValue), .date(latestContact), .text(accommodation?.rawValue), .flag(accommodationSuitable), .text(activity?.rawValue), .date(pathwayPlanReviewDate), .text(personalAdviserReference), .text(teamID?.rawValue), .text(workerReference)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(childID.rawValue)
+        binder.text(eligibility)
+        binder.text(inTouch?.rawValue)
+        binder.date(latestContact)
+        binder.text(accommodation?.rawValue)
+        binder.flag(accommodationSuitable)
+        binder.text(activity?.rawValue)
+        binder.date(pathwayPlanReviewDate)
+        binder.text(personalAdviserReference)
+        binder.text(teamID?.rawValue)
+        binder.text(workerReference)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity, keyColumn: "child_id")
@@ -417,8 +560,16 @@ extension Involvement: StoredEntity {
     static let entity = Entity.involvement
     static let table = "involvement"
     static let columns = ["id", "child_id", "worker_id", "team_id", "role", "start", "end", "change_reason", "referral_id"]
-    var columnValues: [SQLValue] {
-        [.text(id.rawValue), .text(childID.rawValue), .text(workerID?.rawValue), .text(teamID?.rawValue), .text(role.code), .date(start), .date(end), .text(changeReason?.rawValue), .text(referralID?.rawValue)]
+    func bind(to binder: inout RowBinder) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(workerID?.rawValue)
+        binder.text(teamID?.rawValue)
+        binder.text(role.code)
+        binder.date(start)
+        binder.date(end)
+        binder.text(changeReason?.rawValue)
+        binder.text(referralID?.rawValue)
     }
     init(row: Row) throws(StorageError) {
         let r = RowReader(row, Self.entity)

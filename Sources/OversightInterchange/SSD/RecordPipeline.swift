@@ -3,8 +3,8 @@ import OversightStorage
 
 /// What the reading thread hands the storing thread, in file order.
 enum PipelineItem {
-    /// The records one row became (none when the row is recognised but not stored).
-    case row(SSDTable, line: Int, records: [CaseRecord])
+    /// The record one row became (`nil` when the row is recognised but not stored).
+    case row(SSDTable, line: Int, record: CaseRecord?)
     /// A row that could not be read; the storing side decides whether that stops the import.
     case invalid(SourceLocation, value: String, reason: String)
     case progress(SSDTable, rows: Int, bytes: Int)

@@ -121,13 +121,13 @@ public struct SSDImporter: Sendable {
             while let batch = try pipeline.next() {
                 for item in batch {
                     switch item {
-                    case .row(let table, let line, let records):
-                        if records.isEmpty {
+                    case .row(let table, let line, let record):
+                        guard let record else {
                             tallies[table.ordinal].rowsNotApplicable += 1
                             continue
                         }
                         do throws(StorageError) {
-                            for record in records { try writer.insert(record) }
+                            try writer.insert(record)
                             tallies[table.ordinal].rowsStored += 1
                         } catch {
                             switch error {
@@ -229,7 +229,7 @@ final class ExtractReader: @unchecked Sendable {
             } else {
                 let row = SSDRow(record: record, columns: columns, resolver: state.resolver)
                 do {
-                    batch.append(.row(table, line: record.line, records: try table.read(row, &state)))
+                    batch.append(.row(table, line: record.line, record: try table.read(row, &state)))
                 } catch {
                     batch.append(.invalid(SourceLocation(file: table.fileName, line: record.line, field: error.column),
                                           value: error.value, reason: error.reason))
