@@ -44,6 +44,12 @@ struct SSDImporterTests {
         let leaver = try #require(records.careLeavers.first)
         #expect(leaver.pathwayPlanReviewDate == nil)
         #expect(records.children.first { $0.id == "1004" }?.expectedDateOfBirth == nil)
+        // An unborn child: no date of birth, an expected one, and sex unknown.
+        let unborn = try #require(records.children.first { $0.id == "1003" })
+        #expect(unborn.dateOfBirth == nil)
+        #expect(unborn.isUnborn(on: d("2024-12-01")))
+        #expect(!unborn.isUnborn(on: d("2025-02-01")))
+        #expect(unborn.sex == .unknown)
         #expect(records.childInNeedEpisodes.first { $0.id == "R3" }?.workerReference == nil)
         #expect(records.involvements.first { $0.id == "I3" }?.workerID == nil)
     }

@@ -6,7 +6,7 @@ enum PipelineItem {
     /// The record one row became (`nil` when the row is recognised but not stored).
     case row(SSDTable, line: Int, record: CaseRecord?)
     /// A row that could not be read; the storing side decides whether that stops the import.
-    case invalid(SourceLocation, value: String, reason: String)
+    case invalid(SSDTable, SourceLocation, value: String, reason: String)
     case progress(SSDTable, rows: Int, bytes: Int)
     case tableFinished(SSDTable, rowsRead: Int, bytes: Int)
 }

@@ -113,10 +113,10 @@ public struct SSDImporter: Sendable {
                 TableImportCount(table: $0.rawValue, rowsRead: 0, rowsStored: 0, rowsRejected: 0, rowsNotApplicable: 0)
             }
             var bytesBefore = 0
-            func reject(_ table: SSDTable?, _ location: SourceLocation, _ value: String, _ reason: String) throws {
+            func reject(_ table: SSDTable, _ location: SourceLocation, _ value: String, _ reason: String) throws {
                 guard skipInvalid else { throw InterchangeError.invalidValue(value, reason: reason, at: location) }
                 report.rejections.append(RowRejection(location: location, value: value, reason: reason))
-                if let table { tallies[table.ordinal].rowsRejected += 1 }
+                tallies[table.ordinal].rowsRejected += 1
             }
             while let batch = try pipeline.next() {
                 for item in batch {
@@ -141,8 +141,8 @@ public struct SSDImporter: Sendable {
                                 throw error
                             }
                         }
-                    case .invalid(let location, let value, let reason):
-                        try reject(SSDTable(rawValue: String(location.file.dropLast(4))), location, value, reason)
+                    case .invalid(let table, let location, let value, let reason):
+                        try reject(table, location, value, reason)
                     case .progress(let table, let rows, let bytes):
                         progress(SSDImportProgress(table: table.rawValue, rowsInTable: rows, bytesDone: bytesBefore + bytes, bytesTotal: bytesTotal))
                     case .tableFinished(let table, let rowsRead, let bytes):
@@ -224,14 +224,14 @@ final class ExtractReader: @unchecked Sendable {
         while let record = try reader.next() {
             rowsRead += 1
             if record.fields.count != columns.header.count {
-                batch.append(.invalid(SourceLocation(file: table.fileName, line: record.line), value: "\(record.fields.count) fields",
+                batch.append(.invalid(table, SourceLocation(file: table.fileName, line: record.line), value: "\(record.fields.count) fields",
                                       reason: "does not match the header's \(columns.header.count) columns"))
             } else {
                 let row = SSDRow(record: record, columns: columns, resolver: state.resolver)
                 do {
                     batch.append(.row(table, line: record.line, record: try table.read(row, &state)))
                 } catch {
-                    batch.append(.invalid(SourceLocation(file: table.fileName, line: record.line, field: error.column),
+                    batch.append(.invalid(table, SourceLocation(file: table.fileName, line: record.line, field: error.column),
                                           value: error.value, reason: error.reason))
                 }
             }
