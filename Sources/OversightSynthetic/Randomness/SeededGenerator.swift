@@ -1,3 +1,5 @@
+import OversightCore
+
 /// A xoshiro256** generator seeded through SplitMix64.
 ///
 /// The standard library's `SystemRandomNumberGenerator` cannot be seeded, and its algorithms for ranges
@@ -44,19 +46,6 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-}
-
-/// SplitMix64, used only to expand a seed into xoshiro state (Vigna's recommendation).
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 extension SeededGenerator {
