@@ -31,7 +31,7 @@ struct OverviewPageTests {
                 #expect(html.contains("<h1>Test &amp; Shire</h1>"))
                 #expect(html.contains("<th scope=\"row\">Children</th><td class=\"num\">2</td>"))
                 #expect(html.contains("<th scope=\"row\">Referrals (CIN episodes)</th><td class=\"num\">1</td>"))
-                #expect(html.contains("1,234 rows read"))
+                #expect(html.contains("on 22 November 2026 at 09:00 UTC: 1,234 rows read"))
                 #expect(!html.contains("<script>"))
                 #expect(html.contains("&lt;script&gt;"))
             }
@@ -55,6 +55,13 @@ struct OverviewPageTests {
                 #expect(entities?["placement"] == 0)
             }
         }
+    }
+
+    @Test("Import times read as people write them; anything else is shown as it is")
+    func readableTimes() {
+        #expect(OverviewPage.readable("2026-11-22T16:56:56Z") == "22 November 2026 at 16:56 UTC")
+        #expect(OverviewPage.readable("2025-03-01T08:05:00+00:00") == "1 March 2025 at 08:05")
+        #expect(OverviewPage.readable("benchmark") == "benchmark")
     }
 
     @Test("Thousands are separated the way the DfE publishes counts", arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (1234567, "1,234,567"), (-4200, "-4,200")])

@@ -35,8 +35,8 @@ enum OverviewPage {
         let source: String
         if let extract = model.extract {
             source = """
-                <p>Imported from <code>\(escape(extract.source))</code> (\(escape(extract.kind.uppercased())) extract) at \
-                \(escape(extract.importedAt)): \(extract.rowsRead.formatted) rows read, \(extract.rowsRejected.formatted) rejected.</p>
+                <p>Imported from <code>\(escape(extract.source))</code> (\(escape(extract.kind.uppercased())) extract) on \
+                \(escape(readable(extract.importedAt))): \(extract.rowsRead.formatted) rows read, \(extract.rowsRejected.formatted) rejected.</p>
                 """
         } else {
             source = "<p>No extract has been imported yet. Run <code>oversight import ssd DIR --db FILE</code>.</p>"
@@ -75,6 +75,17 @@ enum OverviewPage {
             </body>
             </html>
             """
+    }
+
+    /// "2026-11-22T16:56:56Z" as people write it: "22 November 2026 at 16:56 UTC"; other text as it is.
+    static func readable(_ timestamp: String) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        let u = Array(timestamp.utf8)
+        guard u.count >= 16, u[10] == UInt8(ascii: "T"), let date = LocalDate(iso: timestamp.prefix(10)) else { return timestamp }
+        let time = String(decoding: u[11..<16], as: UTF8.self)
+        let zone = timestamp.hasSuffix("Z") ? " UTC" : ""
+        return "\(date.day) \(months[date.month - 1]) \(date.year) at \(time)\(zone)"
     }
 
     /// Escapes text for HTML content and attribute values.
