@@ -5,7 +5,29 @@ import GRDB
 /// Migrations describe the past: they name tables and columns literally and never use application
 /// types, so a shipped migration never changes meaning when the code moves on.
 enum Migrations {
-    static var migrator: DatabaseMigrator {
+    /// The catalogue: the main database file, in WAL mode. It records every import and which snapshot
+    /// file holds the current case records.
+    static var catalogue: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("001-extracts") { db in
+            try db.execute(sql: """
+                CREATE TABLE extract (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    rows_read INTEGER NOT NULL,
+                    rows_rejected INTEGER NOT NULL,
+                    snapshot TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+
+    /// A snapshot: one import's case records, written once and then only read.
+    static var snapshot: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001-case-records") { db in
             try db.execute(sql: caseRecordsV1)
@@ -16,15 +38,6 @@ enum Migrations {
     /// Every child-level table names its child, and SQLite enforces it: a record about a child who is
     /// not in `child` cannot be stored.
     static let caseRecordsV1 = """
-        CREATE TABLE extract (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            kind TEXT NOT NULL,
-            source TEXT NOT NULL,
-            fingerprint TEXT NOT NULL,
-            imported_at TEXT NOT NULL,
-            rows_read INTEGER NOT NULL,
-            rows_rejected INTEGER NOT NULL
-        );
         CREATE TABLE child (
             id TEXT PRIMARY KEY NOT NULL,
             forename TEXT, surname TEXT, sex TEXT, ethnicity TEXT,

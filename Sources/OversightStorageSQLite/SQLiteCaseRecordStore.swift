@@ -3,103 +3,154 @@ import GRDB
 import GRDBSQLite
 import OversightCore
 import OversightStorage
+import Synchronization
 
-/// Case records in one SQLite file: the embedded default store.
+/// Case records in SQLite: the embedded default store.
 ///
-/// The file is in WAL mode, so pages can read while an import writes, with foreign keys enforced.
-/// An import is one immediate transaction: on any error SQLite rolls it back and the file is as it was.
+/// The database at `path` is the catalogue, in WAL mode with foreign keys on: it records every import and
+/// names the snapshot file that holds the current case records. Each import writes a new snapshot beside it
+/// (in `<path>.snapshots/`), then switches the catalogue to it in one transaction, so an import lands whole
+/// or not at all and readers, in this process or another, move to the new data on their next read.
+///
+/// A snapshot is written once and only read afterwards, because every SSD extract is a full rebuild. That is
+/// why it is written without a journal: in WAL mode every page of a large import would be written twice.
 public final class SQLiteCaseRecordStore: CaseRecordStore {
-    let database: any DatabaseWriter
     public let path: String
+    let catalogue: any DatabaseWriter
+    private let openSnapshot = Mutex<OpenSnapshot?>(nil)
+    /// Set for stores made by `init(inMemoryNamed:)`, whose files live in a folder removed on release.
+    private let temporaryFolder: String?
+
+    private struct OpenSnapshot {
+        var file: String
+        var queue: DatabaseQueue
+    }
+
+    /// Where this database's snapshot files live.
+    public var snapshotFolder: String { path + ".snapshots" }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// - Throws: `StorageError.cannotOpen` or `StorageError.migrationFailed`.
-    public init(path: String) throws(StorageError) {
+    public convenience init(path: String) throws(StorageError) {
+        try self.init(path: path, temporaryFolder: nil)
+    }
+
+    /// A store in a temporary folder, removed when the store is released: for tests that want real SQL
+    /// without choosing a path.
+    public convenience init(inMemoryNamed name: String = "oversight") throws(StorageError) {
+        let folder = NSTemporaryDirectory() + "oversight-store-\(name)-\(UUID().uuidString)"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen(path: folder, reason: error.localizedDescription)
+        }
+        try self.init(path: folder + "/oversight.sqlite", temporaryFolder: folder)
+    }
+
+    private init(path: String, temporaryFolder: String?) throws(StorageError) {
         self.path = path
+        self.temporaryFolder = temporaryFolder
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // A large page cache pays for itself when an import rebuilds indexes over millions of rows.
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-        }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
-            database = try DatabasePool(path: path, configuration: configuration)
+            catalogue = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }
-        try migrate()
-    }
-
-    /// A store in memory, gone when released: for tests that need real SQL without a file.
-    public init(inMemoryNamed name: String = "oversight") throws(StorageError) {
-        self.path = ":memory:"
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
         do {
-            database = try DatabaseQueue(named: name, configuration: configuration)
+            try Migrations.catalogue.migrate(catalogue)
         } catch {
-            throw .cannotOpen(path: ":memory:", reason: Self.reason(error))
-        }
-        try migrate()
-    }
-
-    private func migrate() throws(StorageError) {
-        do {
-            try Migrations.migrator.migrate(database)
-        } catch {
-            throw .migrationFailed("001-case-records", reason: Self.reason(error))
+            throw .migrationFailed("001-extracts", reason: Self.reason(error))
         }
     }
 
-    /// The names of the migrations applied to this file, oldest first.
+    deinit {
+        openSnapshot.withLock { $0 = nil }
+        if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) }
+    }
+
+    /// The names of the migrations applied to the catalogue, oldest first.
     public func appliedMigrations() throws(StorageError) -> [String] {
-        try read("reading migrations") { db in try Migrations.migrator.appliedMigrations(db) }
+        try readCatalogue("reading migrations") { db in try Migrations.catalogue.appliedMigrations(db) }
     }
 
     public func replaceCaseRecords(_ write: (any CaseRecordWriter) throws -> ExtractDescription) throws {
+        let fileManager = FileManager.default
+        let file = "snapshot-\(UUID().uuidString).sqlite"
+        let snapshotPath = snapshotFolder + "/" + file
+        let extract: ExtractDescription
         do {
-            try database.writeWithoutTransaction { db in
-                // For the length of a bulk replace the writer checks each record's child itself, against the
-                // children it has written: SQLite's per-row check is a b-tree seek, half the cost of an insert
-                // at England's volume. The constraints stay declared, and enforced for every other write;
-                // the pragma cannot change inside a transaction, so it is set around it.
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                try db.inTransaction(.immediate) {
-                    for entity in Entity.allCases.reversed() {
-                        try db.execute(sql: "DELETE FROM \(Self.type(of: entity).table)")
-                    }
-                    for (table, column) in Migrations.childIndexes {
-                        try db.execute(sql: "DROP INDEX IF EXISTS \(table)_\(column)")
-                    }
-                    let extract = try write(Writer(db))
-                    for (table, column) in Migrations.childIndexes {
-                        try db.execute(sql: "CREATE INDEX \(table)_\(column) ON \(table)(\(column))")
-                    }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO extract (kind, source, fingerprint, imported_at, rows_read, rows_rejected)
-                            VALUES (?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [extract.kind, extract.source, extract.fingerprint, extract.importedAt,
-                                    extract.rowsRead, extract.rowsRejected])
-                    return .commit
-                }
+            try fileManager.createDirectory(atPath: snapshotFolder, withIntermediateDirectories: true)
+            extract = try Self.buildSnapshot(at: snapshotPath, write)
+        } catch {
+            // A failed import leaves nothing behind: the half-written snapshot was never named current.
+            try? fileManager.removeItem(atPath: snapshotPath)
+            if let error = error as? DatabaseError {
+                throw StorageError.database(operation: "writing a snapshot of the case records", reason: Self.reason(error))
             }
-        } catch let error as DatabaseError {
-            throw StorageError.database(operation: "replacing case records", reason: Self.reason(error))
+            throw error
+        }
+        let superseded: [String]
+        do {
+            superseded = try catalogue.write { db in
+                let previous = try String.fetchAll(db, sql: "SELECT DISTINCT snapshot FROM extract")
+                try db.execute(
+                    sql: """
+                        INSERT INTO extract (kind, source, fingerprint, imported_at, rows_read, rows_rejected, snapshot)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [extract.kind, extract.source, extract.fingerprint, extract.importedAt,
+                                extract.rowsRead, extract.rowsRejected, file])
+                return previous
+            }
+        } catch {
+            try? fileManager.removeItem(atPath: snapshotPath)
+            throw StorageError.database(operation: "recording the import", reason: Self.reason(error))
+        }
+        openSnapshot.withLock { $0 = nil }
+        // Only snapshots the catalogue once named are removed: a file another process is still
+        // building is not in the catalogue yet. A reader elsewhere that has one open keeps reading it
+        // until its next read, which moves to the new snapshot.
+        for old in superseded where old != file {
+            try? fileManager.removeItem(atPath: snapshotFolder + "/" + old)
         }
     }
 
-    /// Violations of the declared foreign keys, as SQLite's own `foreign_key_check` finds them: the proof
-    /// that a bulk replace, which checks children itself, stored nothing SQLite would have refused.
-    public func foreignKeyViolations() throws(StorageError) -> Int {
-        try read("checking foreign keys") { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count }
+    /// Writes one snapshot file: schema, records, then the lookup indexes.
+    private static func buildSnapshot(
+        at path: String, _ write: (any CaseRecordWriter) throws -> ExtractDescription
+    ) throws -> ExtractDescription {
+        var configuration = Configuration()
+        // The writer checks each record's child itself (and a test runs SQLite's foreign_key_check over
+        // the result): SQLite's per-row check is a b-tree seek, half the cost of an insert at England's size.
+        configuration.foreignKeysEnabled = false
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A large page cache pays for itself when the indexes are built over millions of rows.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try Migrations.snapshot.migrate(queue)
+        var extract: ExtractDescription?
+        try queue.inDatabase { db in
+            try db.inTransaction {
+                extract = try write(Writer(db))
+                // Built once after loading: maintaining them row by row costs more.
+                for (table, column) in Migrations.childIndexes {
+                    try db.execute(sql: "CREATE INDEX \(table)_\(column) ON \(table)(\(column))")
+                }
+                return .commit
+            }
+        }
+        try queue.close()
+        guard let extract else { throw StorageError.database(operation: "writing a snapshot", reason: "the import returned no description") }
+        return extract
     }
 
     public func fetchEntityCounts() throws(StorageError) -> EntityCounts {
-        try read("counting records") { db in
+        try readSnapshot("counting records", whenEmpty: Dictionary(uniqueKeysWithValues: Entity.allCases.map { ($0, 0) })) { db in
             var counts = EntityCounts()
             for entity in Entity.allCases {
                 counts[entity] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(Self.type(of: entity).table)") ?? 0
@@ -109,7 +160,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
     }
 
     public func fetchExtracts() throws(StorageError) -> [ExtractDescription] {
-        try read("reading extracts") { db in
+        try readCatalogue("reading extracts") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM extract ORDER BY id").map { row in
                 ExtractDescription(kind: row["kind"], source: row["source"], fingerprint: row["fingerprint"],
                                    importedAt: row["imported_at"], rowsRead: row["rows_read"], rowsRejected: row["rows_rejected"])
@@ -118,7 +169,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
     }
 
     public func fetchCaseRecords() throws(StorageError) -> CaseRecords {
-        try read("reading case records") { db in
+        try readSnapshot("reading case records", whenEmpty: CaseRecords()) { db in
             var records = CaseRecords()
             for entity in Entity.allCases {
                 let type = Self.type(of: entity)
@@ -130,7 +181,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
     }
 
     public func fetchChildRecords(_ childID: Identifier<Child>) throws(StorageError) -> CaseRecords? {
-        try read("reading a child's records") { db in
+        try readSnapshot("reading a child's records", whenEmpty: nil) { db in
             guard let childRow = try Row.fetchOne(db, sql: "SELECT * FROM child WHERE id = ?", arguments: [childID.rawValue]) else {
                 return nil
             }
@@ -154,9 +205,39 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
         }
     }
 
-    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
+    private func readCatalogue<T>(_ operation: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
-            return try database.read(body)
+            return try catalogue.read(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .database(operation: operation, reason: Self.reason(error))
+        }
+    }
+
+    /// Reads the current snapshot, reopening it when the catalogue names a newer one (an import in this
+    /// process or another); `whenEmpty` when nothing has been imported yet.
+    private func readSnapshot<T>(_ operation: String, whenEmpty: T, _ body: (Database) throws -> T) throws(StorageError) -> T {
+        let current = try readCatalogue("finding the current snapshot") { db in
+            try String.fetchOne(db, sql: "SELECT snapshot FROM extract ORDER BY id DESC LIMIT 1")
+        }
+        guard let current else { return whenEmpty }
+        let opened: Result<DatabaseQueue, StorageError> = openSnapshot.withLock { open in
+            if let open, open.file == current { return .success(open.queue) }
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -65536") }
+            do {
+                let queue = try DatabaseQueue(path: snapshotFolder + "/" + current, configuration: configuration)
+                open = OpenSnapshot(file: current, queue: queue)
+                return .success(queue)
+            } catch {
+                return .failure(.cannotOpen(path: snapshotFolder + "/" + current, reason: Self.reason(error)))
+            }
+        }
+        let queue = try opened.get()
+        do {
+            return try queue.read(body)
         } catch let error as StorageError {
             throw error
         } catch {
@@ -290,8 +371,14 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
 }
 
 extension SQLiteCaseRecordStore {
-    /// A PRAGMA's current value as text, for checks that the file is set up as intended.
+    /// A PRAGMA's current value in the catalogue, as text, for checks that the file is set up as intended.
     public func pragma(_ name: String) throws(StorageError) -> String? {
-        try read("reading PRAGMA \(name)") { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+        try readCatalogue("reading PRAGMA \(name)") { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+
+    /// Violations of the declared foreign keys in the current snapshot, as SQLite's own `foreign_key_check`
+    /// finds them: the proof that an import, which checks children itself, stored nothing SQLite would refuse.
+    public func foreignKeyViolations() throws(StorageError) -> Int {
+        try readSnapshot("checking foreign keys", whenEmpty: 0) { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count }
     }
 }

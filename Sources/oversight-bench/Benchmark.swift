@@ -61,7 +61,7 @@ enum Benchmark {
         var peakKB = 0
         for run in 1...runs {
             let database = "\(work)/bench-\(size.rawValue).sqlite"
-            for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: database + suffix) }
+            for suffix in ["", "-wal", "-shm", ".snapshots"] { try? fileManager.removeItem(atPath: database + suffix) }
             let result = try runChild(["_import-once", extract, database])
             let fields = result.output.split(separator: " ")
             guard fields.count == 2, let time = Double(fields[0]), let count = Int(fields[1]) else {

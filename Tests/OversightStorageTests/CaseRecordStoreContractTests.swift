@@ -162,12 +162,12 @@ struct SQLiteFileTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/o.sqlite"
         let store = try SQLiteCaseRecordStore(path: path)
-        #expect(try store.appliedMigrations() == ["001-case-records"])
+        #expect(try store.appliedMigrations() == ["001-extracts"])
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("foreign_keys") == "1")
         // Reopening an existing file runs no migration twice.
         let reopened = try SQLiteCaseRecordStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["001-case-records"])
+        #expect(try reopened.appliedMigrations() == ["001-extracts"])
     }
 
     @Test("After a bulk replace SQLite's own foreign-key check finds nothing, and foreign keys are back on")
@@ -182,6 +182,49 @@ struct SQLiteFileTests {
         }
         #expect(try store.foreignKeyViolations() == 0)
         #expect(try store.pragma("foreign_keys") == "1")
+    }
+
+    @Test("Another store on the same file (another process) reads the new snapshot once an import lands")
+    func readersFollowImports() throws {
+        let directory = NSTemporaryDirectory() + "oversight-follow-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let importer = try SQLiteCaseRecordStore(path: directory + "/o.sqlite")
+        let server = try SQLiteCaseRecordStore(path: directory + "/o.sqlite")
+        #expect(try server.fetchEntityCounts()[.child] == 0)
+        try importer.replaceCaseRecords { writer in
+            for record in Journey.records { try writer.insert(record) }
+            return Journey.extract
+        }
+        #expect(try server.fetchEntityCounts()[.child] == 3)
+        try importer.replaceCaseRecords { writer in
+            try writer.insert(.child(Journey.amara))
+            return Journey.extract
+        }
+        #expect(try server.fetchEntityCounts()[.child] == 1)
+        #expect(try server.fetchExtracts().count == 2)
+    }
+
+    @Test("Superseded snapshots are removed, and a failed import leaves no file behind")
+    func snapshotFiles() throws {
+        let store = try SQLiteCaseRecordStore(inMemoryNamed: "files")
+        func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: store.snapshotFolder) }
+        for _ in 1...3 {
+            try store.replaceCaseRecords { writer in
+                for record in Journey.records { try writer.insert(record) }
+                return Journey.extract
+            }
+        }
+        #expect(try files().count == 1)
+        let current = try files()
+        #expect(throws: Refused.self) {
+            try store.replaceCaseRecords { writer in
+                try writer.insert(.child(Journey.amara))
+                throw Refused()
+            }
+        }
+        #expect(try files() == current)
+        #expect(try store.fetchEntityCounts()[.child] == 3)
     }
 
     @Test("A path that cannot be a database is a clear error")
