@@ -8,8 +8,7 @@ extension OversightCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Serve the web app over an Oversight database.")
 
-        @Option(help: "The database: a SQLite file path, or sqlite:PATH.")
-        var db: String
+        @OptionGroup var database: ExistingDatabase
 
         @Option(help: "Address to listen on.")
         var host: String = "127.0.0.1"
@@ -17,17 +16,9 @@ extension OversightCommand {
         @Option(help: "Port to listen on.")
         var port: Int = 8080
 
-        func validate() throws {
-            guard FileManager.default.fileExists(atPath: Self.sqlitePath(db)) else {
-                throw ValidationError("\(db) does not exist; import an extract first, or run 'oversight demo'")
-            }
-        }
-
         func run() async throws {
-            try await Self.serve(path: Self.sqlitePath(db), configuration: WebConfiguration(host: host, port: port))
+            try await Self.serve(path: database.path, configuration: WebConfiguration(host: host, port: port))
         }
-
-        static func sqlitePath(_ db: String) -> String { db.hasPrefix("sqlite:") ? String(db.dropFirst(7)) : db }
 
         static func serve(path: String, configuration: WebConfiguration) async throws {
             let store: SQLiteCaseRecordStore

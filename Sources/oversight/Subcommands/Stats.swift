@@ -11,23 +11,16 @@ extension OversightCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print how many records of each kind the database holds.")
 
-        @Option(help: "The SQLite database file.")
-        var db: String
+        @OptionGroup var database: ExistingDatabase
 
         @Option(help: "table or json.")
         var format: OutputFormat = .table
-
-        func validate() throws {
-            guard FileManager.default.fileExists(atPath: db) else {
-                throw ValidationError("\(db) does not exist; import an extract first with 'oversight import ssd DIR --db \(db)'")
-            }
-        }
 
         func run() throws {
             let counts: EntityCounts
             let extracts: [ExtractDescription]
             do {
-                let store = try SQLiteCaseRecordStore(path: db)
+                let store = try SQLiteCaseRecordStore(path: database.path)
                 counts = try store.fetchEntityCounts()
                 extracts = try store.fetchExtracts()
             } catch {
