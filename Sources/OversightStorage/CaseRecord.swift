@@ -103,14 +103,12 @@ public enum CaseRecord: Sendable, Hashable {
 }
 
 /// The kinds of record a store holds, in the order they must be written (children first).
-public enum Entity: String, CaseIterable, Sendable, Codable, Comparable {
+public enum Entity: String, CaseIterable, Sendable, Codable {
     case child, team, worker
     case contact, earlyHelpEpisode, childInNeedEpisode, assessment, childInNeedPlan, statutoryVisit
     case section47Enquiry, initialChildProtectionConference, childProtectionPlan, childProtectionReview
     case legalStatusSpell, lookedAfterEpisode, placement, lookedAfterReview, missingEpisode, careLeaver
     case involvement
-
-    public static func < (lhs: Entity, rhs: Entity) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// The entity's position in write order, 0-based; stores use it to index per-entity tables
     /// (a switch, because imports ask for it once per record).
@@ -213,6 +211,32 @@ public struct CaseRecords: Sendable, Equatable {
         case .team(let r): teams.append(r)
         case .worker(let r): workers.append(r)
         case .involvement(let r): involvements.append(r)
+        }
+    }
+
+    /// How many records of `entity` there are.
+    public func count(of entity: Entity) -> Int {
+        switch entity {
+        case .child: children.count
+        case .team: teams.count
+        case .worker: workers.count
+        case .contact: contacts.count
+        case .earlyHelpEpisode: earlyHelpEpisodes.count
+        case .childInNeedEpisode: childInNeedEpisodes.count
+        case .assessment: assessments.count
+        case .childInNeedPlan: childInNeedPlans.count
+        case .statutoryVisit: statutoryVisits.count
+        case .section47Enquiry: section47Enquiries.count
+        case .initialChildProtectionConference: initialChildProtectionConferences.count
+        case .childProtectionPlan: childProtectionPlans.count
+        case .childProtectionReview: childProtectionReviews.count
+        case .legalStatusSpell: legalStatusSpells.count
+        case .lookedAfterEpisode: lookedAfterEpisodes.count
+        case .placement: placements.count
+        case .lookedAfterReview: lookedAfterReviews.count
+        case .missingEpisode: missingEpisodes.count
+        case .careLeaver: careLeavers.count
+        case .involvement: involvements.count
         }
     }
 

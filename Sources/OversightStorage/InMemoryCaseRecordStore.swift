@@ -22,9 +22,7 @@ public final class InMemoryCaseRecordStore: CaseRecordStore {
 
     public func fetchEntityCounts() throws(StorageError) -> EntityCounts {
         let records = state.withLock { $0.records }
-        var counts = EntityCounts(uniqueKeysWithValues: Entity.allCases.map { ($0, 0) })
-        for record in records.allRecords { counts[record.entity, default: 0] += 1 }
-        return counts
+        return EntityCounts(uniqueKeysWithValues: Entity.allCases.map { ($0, records.count(of: $0)) })
     }
 
     public func fetchExtracts() throws(StorageError) -> [ExtractDescription] { state.withLock { $0.extracts } }

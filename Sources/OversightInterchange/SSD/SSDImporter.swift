@@ -73,8 +73,8 @@ public struct SSDImporter: Sendable {
         } catch {
             throw InterchangeError.cannotRead(path: directory, reason: error.localizedDescription)
         }
-        let known = Set(SSDTable.importOrder.map(\.fileName))
-        let present = SSDTable.importOrder.filter { names.contains($0.fileName) }
+        let known = Set(SSDTable.allCases.map(\.fileName))
+        let present = SSDTable.allCases.filter { names.contains($0.fileName) }
         let ignored = names.filter { !known.contains($0) && !$0.hasPrefix(".") }
         guard present.contains(where: { $0 == .person }) else {
             throw InterchangeError.noTables(path: directory, expected: "ssd_person.csv (every SSD table refers to it)")
@@ -109,7 +109,7 @@ public struct SSDImporter: Sendable {
                 pipeline.waitUntilFinished()
             }
             // Indexed by table position, because the tally changes on every row.
-            var tallies = SSDTable.importOrder.map {
+            var tallies = SSDTable.allCases.map {
                 TableImportCount(table: $0.rawValue, rowsRead: 0, rowsStored: 0, rowsRejected: 0, rowsNotApplicable: 0)
             }
             var bytesBefore = 0

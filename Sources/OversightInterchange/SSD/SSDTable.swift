@@ -1,7 +1,7 @@
 import OversightCore
 import OversightStorage
 
-/// The SSD tables Oversight imports, in the order they must be read: people first, then the tables
+/// The SSD tables Oversight imports, declared in the order they must be read: people first, then the tables
 /// whose rows later tables look up (referrals, plans, legal status, periods of care).
 enum SSDTable: String, CaseIterable {
     case person = "ssd_person"
@@ -28,7 +28,6 @@ enum SSDTable: String, CaseIterable {
     case careLeavers = "ssd_care_leavers"
     case involvements = "ssd_involvements"
 
-    static let importOrder: [SSDTable] = allCases
     /// Position in import order, for per-table arrays (a switch: it is asked once per row).
     var ordinal: Int {
         switch self {
