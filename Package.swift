@@ -26,6 +26,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "OversightMeasures", dependencies: ["OversightCore", "OversightStorage"],
+            resources: [.embedInCode("Resources/comparators.json")]
+        ),
         .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
         .target(
             name: "OversightWeb",
@@ -53,6 +57,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "OversightStorageTests", dependencies: ["OversightCore", "OversightStorage", "OversightStorageSQLite"]),
+        .testTarget(name: "OversightMeasuresTests", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
         .testTarget(name: "OversightCLITests", dependencies: ["oversight"]),
         .testTarget(

@@ -240,6 +240,32 @@ public struct CaseRecords: Sendable, Equatable {
         }
     }
 
+    /// Hands each record of one entity to `body`, without building an array of them.
+    public func forEach(of entity: Entity, _ body: (CaseRecord) -> Void) {
+        switch entity {
+        case .child: children.forEach { body(.child($0)) }
+        case .team: teams.forEach { body(.team($0)) }
+        case .worker: workers.forEach { body(.worker($0)) }
+        case .contact: contacts.forEach { body(.contact($0)) }
+        case .earlyHelpEpisode: earlyHelpEpisodes.forEach { body(.earlyHelpEpisode($0)) }
+        case .childInNeedEpisode: childInNeedEpisodes.forEach { body(.childInNeedEpisode($0)) }
+        case .assessment: assessments.forEach { body(.assessment($0)) }
+        case .childInNeedPlan: childInNeedPlans.forEach { body(.childInNeedPlan($0)) }
+        case .statutoryVisit: statutoryVisits.forEach { body(.statutoryVisit($0)) }
+        case .section47Enquiry: section47Enquiries.forEach { body(.section47Enquiry($0)) }
+        case .initialChildProtectionConference: initialChildProtectionConferences.forEach { body(.initialChildProtectionConference($0)) }
+        case .childProtectionPlan: childProtectionPlans.forEach { body(.childProtectionPlan($0)) }
+        case .childProtectionReview: childProtectionReviews.forEach { body(.childProtectionReview($0)) }
+        case .legalStatusSpell: legalStatusSpells.forEach { body(.legalStatusSpell($0)) }
+        case .lookedAfterEpisode: lookedAfterEpisodes.forEach { body(.lookedAfterEpisode($0)) }
+        case .placement: placements.forEach { body(.placement($0)) }
+        case .lookedAfterReview: lookedAfterReviews.forEach { body(.lookedAfterReview($0)) }
+        case .missingEpisode: missingEpisodes.forEach { body(.missingEpisode($0)) }
+        case .careLeaver: careLeavers.forEach { body(.careLeaver($0)) }
+        case .involvement: involvements.forEach { body(.involvement($0)) }
+        }
+    }
+
     /// Every record, entity by entity in write order.
     public var allRecords: [CaseRecord] {
         children.map(CaseRecord.child) + teams.map(CaseRecord.team) + workers.map(CaseRecord.worker)

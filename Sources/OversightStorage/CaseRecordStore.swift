@@ -58,6 +58,12 @@ public protocol CaseRecordStore: Sendable {
 
     /// Every record about one child; `nil` when there is no such child.
     func fetchChildRecords(_ childID: Identifier<Child>) throws(StorageError) -> CaseRecords?
+
+    /// Hands every record of one entity to `body`, one at a time, from a single consistent snapshot.
+    ///
+    /// Computations over a whole authority use this rather than `fetchCaseRecords()`, so that an
+    /// England-sized extract never has to exist as one array of records.
+    func forEachRecord(of entity: Entity, _ body: (CaseRecord) -> Void) throws(StorageError)
 }
 
 /// Why the store could not do what was asked.

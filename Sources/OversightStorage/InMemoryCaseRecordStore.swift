@@ -35,6 +35,11 @@ public final class InMemoryCaseRecordStore: CaseRecordStore {
         return records.filtered(to: childID)
     }
 
+    public func forEachRecord(of entity: Entity, _ body: (CaseRecord) -> Void) throws(StorageError) {
+        let records = state.withLock { $0.records }
+        records.forEach(of: entity, body)
+    }
+
     private final class Writer: CaseRecordWriter {
         var records = CaseRecords()
         var keys: Set<String> = []

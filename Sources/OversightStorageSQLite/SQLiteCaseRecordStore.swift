@@ -180,6 +180,13 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
         }
     }
 
+    public func forEachRecord(of entity: Entity, _ body: (CaseRecord) -> Void) throws(StorageError) {
+        try readSnapshot("reading \(entity.title.lowercased())", whenEmpty: ()) { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(Self.type(of: entity).table)")
+            while let row = try cursor.next() { body(try Self.record(entity, row)) }
+        }
+    }
+
     public func fetchChildRecords(_ childID: Identifier<Child>) throws(StorageError) -> CaseRecords? {
         try readSnapshot("reading a child's records", whenEmpty: nil) { db in
             guard let childRow = try Row.fetchOne(db, sql: "SELECT * FROM child WHERE id = ?", arguments: [childID.rawValue]) else {

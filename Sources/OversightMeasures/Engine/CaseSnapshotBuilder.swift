@@ -1,0 +1,225 @@
+import OversightCore
+import OversightStorage
+
+extension CaseSnapshot {
+    /// Builds the snapshot by streaming every entity out of a store, one record at a time.
+    ///
+    /// - Parameters:
+    ///   - allocatedRoles: the involvement roles that mean "the child's allocated social worker";
+    ///     each CMS names them differently (System C: `CW`).
+    ///   - progress: called after each entity with its name, so a long load can be shown.
+    public static func load(
+        from store: any CaseRecordStore, allocatedRoles: Set<InvolvementRole> = ["CW"],
+        progress: (Entity) -> Void = { _ in }
+    ) throws(StorageError) -> CaseSnapshot {
+        var builder = Builder(allocatedRoles: allocatedRoles)
+        for entity in Entity.allCases {
+            try store.forEachRecord(of: entity) { builder.add($0) }
+            progress(entity)
+        }
+        return builder.finish()
+    }
+
+    /// Builds the snapshot from records already in memory (tests and small authorities).
+    public init(records: CaseRecords, allocatedRoles: Set<InvolvementRole> = ["CW"]) {
+        var builder = Builder(allocatedRoles: allocatedRoles)
+        for entity in Entity.allCases { records.forEach(of: entity) { builder.add($0) } }
+        self = builder.finish()
+    }
+
+    /// Collects rows in any order; `finish()` sorts them by child and builds the offsets.
+    struct Builder {
+        let allocatedRoles: Set<InvolvementRole>
+        var childIndex: [String: Int32] = [:]
+        var teamIndex: [String: Int32] = [:]
+        var workerIndex: [String: Int32] = [:]
+        var children = Children()
+        var teamIDs: [String] = []
+        var teamNames: [String] = []
+        var workers: [WorkerRow] = []
+        var contacts: [ContactRow] = []
+        var referrals: [ReferralRow] = []
+        var assessments: [AssessmentRow] = []
+        var enquiries: [EnquiryRow] = []
+        var conferences: [ConferenceRow] = []
+        var protectionPlans: [PlanRow] = []
+        var protectionReviews: [ReviewRow] = []
+        var protectionVisits: [VisitRow] = []
+        var lookedAfterVisits: [VisitRow] = []
+        var episodes: [EpisodeRow] = []
+        var placements: [PlacementRow] = []
+        var lookedAfterReviews: [ReviewRow] = []
+        var missing: [MissingRow] = []
+        var careLeavers: [CareLeaverRow] = []
+        var allocations: [AllocationRow] = []
+
+        init(allocatedRoles: Set<InvolvementRole>) { self.allocatedRoles = allocatedRoles }
+
+        mutating func team(_ id: Identifier<Team>?) -> Int32 {
+            guard let id else { return CaseSnapshot.none }
+            if let index = teamIndex[id.rawValue] { return index }
+            // A team named by a record but missing from the department table still slices by its ID.
+            let index = Int32(teamIDs.count)
+            teamIndex[id.rawValue] = index
+            teamIDs.append(id.rawValue)
+            teamNames.append(id.rawValue)
+            return index
+        }
+
+        mutating func worker(_ id: Identifier<Worker>?) -> Int32 {
+            guard let id else { return CaseSnapshot.none }
+            if let index = workerIndex[id.rawValue] { return index }
+            let index = Int32(workers.count)
+            workerIndex[id.rawValue] = index
+            workers.append(WorkerRow(id: id.rawValue, name: nil, isAgency: nil, fte: nil, isRegistered: false, teamName: nil))
+            return index
+        }
+
+        mutating func add(_ record: CaseRecord) {
+            if case .child(let child) = record {
+                childIndex[child.id.rawValue] = Int32(children.count)
+                children.ids.append(child.id.rawValue)
+                children.dateOfBirth.append(child.dateOfBirth)
+                children.expectedDateOfBirth.append(child.expectedDateOfBirth)
+                children.sex.append(child.sex)
+                children.ethnicity.append(child.ethnicity)
+                return
+            }
+            switch record {
+            case .team(let r):
+                let index = team(r.id)
+                teamNames[Int(index)] = r.name
+            case .worker(let r):
+                let index = Int(worker(r.id))
+                workers[index] = WorkerRow(
+                    id: r.id.rawValue, name: r.name, isAgency: r.isAgency, fte: r.fullTimeEquivalent,
+                    isRegistered: !(r.registrationNumber ?? "").isEmpty, teamName: r.currentTeamName)
+            default:
+                // Stores refuse records for unknown children, so a miss here is a record with no child.
+                guard let childID = record.childID, let child = childIndex[childID.rawValue] else { return }
+                addChildRecord(record, child: child)
+            }
+        }
+
+        private mutating func addChildRecord(_ record: CaseRecord, child: Int32) {
+            switch record {
+            case .contact(let r): contacts.append(ContactRow(child: child, date: r.date, ledToReferral: r.ledToReferral))
+            case .childInNeedEpisode(let r):
+                referrals.append(ReferralRow(
+                    child: child, date: r.referralDate, closure: r.closureDate, isNoFurtherAction: r.isNoFurtherAction,
+                    closureReason: r.closureReason, team: team(r.teamID), id: r.id.rawValue))
+            case .assessment(let r):
+                assessments.append(AssessmentRow(
+                    child: child, start: r.startDate, authorised: r.authorisationDate, referral: r.referralID?.rawValue,
+                    team: team(r.teamID), id: r.id.rawValue))
+            case .section47Enquiry(let r):
+                enquiries.append(EnquiryRow(child: child, start: r.startDate, end: r.endDate, team: team(r.teamID), id: r.id.rawValue))
+            case .initialChildProtectionConference(let r):
+                conferences.append(ConferenceRow(
+                    child: child, date: r.date, enquiry: r.section47EnquiryID?.rawValue, isTransferIn: r.isTransferIn ?? false,
+                    team: team(r.teamID), id: r.id.rawValue))
+            case .childProtectionPlan(let r):
+                // Plans held temporarily for another authority are not this authority's plans (CIN census).
+                if !r.isOtherLocalAuthority {
+                    protectionPlans.append(PlanRow(child: child, start: r.start, end: r.end, id: r.id.rawValue))
+                }
+            case .childProtectionReview(let r):
+                if let date = r.date {
+                    protectionReviews.append(ReviewRow(
+                        child: child, date: date, plan: r.planID?.rawValue, participation: r.participation, id: r.id.rawValue))
+                }
+            case .statutoryVisit(let r):
+                let row = VisitRow(child: child, date: r.date, seen: r.childSeen, seenAlone: r.childSeenAlone)
+                switch r.context {
+                case .childProtection: protectionVisits.append(row)
+                case .lookedAfter: lookedAfterVisits.append(row)
+                case .childInNeed: break
+                }
+            case .lookedAfterEpisode(let r):
+                episodes.append(EpisodeRow(
+                    child: child, start: r.start, end: r.end, legalStatus: r.legalStatus, reasonCeased: r.reasonCeased,
+                    id: r.id.rawValue))
+            case .placement(let r):
+                placements.append(PlacementRow(
+                    child: child, start: r.start, end: r.end, type: r.type, distanceMiles: r.distanceMiles.map(Float.init),
+                    id: r.id.rawValue))
+            case .lookedAfterReview(let r):
+                if let date = r.date, !r.isCancelled {
+                    lookedAfterReviews.append(ReviewRow(
+                        child: child, date: date, plan: r.periodOfCareID, participation: r.participation, id: r.id.rawValue))
+                }
+            case .missingEpisode(let r): missing.append(MissingRow(child: child, start: r.start, type: r.type))
+            case .careLeaver(let r):
+                careLeavers.append(CareLeaverRow(
+                    child: child, inTouch: r.inTouch, accommodationSuitable: r.accommodationSuitable, activity: r.activity,
+                    pathwayPlanReview: r.pathwayPlanReviewDate))
+            case .involvement(let r):
+                if allocatedRoles.contains(r.role) {
+                    allocations.append(AllocationRow(child: child, start: r.start, end: r.end, worker: worker(r.workerID), team: team(r.teamID)))
+                }
+            case .earlyHelpEpisode, .childInNeedPlan, .legalStatusSpell, .child, .team, .worker: break
+            }
+        }
+
+        consuming func finish() -> CaseSnapshot {
+            let n = children.count
+            func index<Row>(_ rows: [Row], child: KeyPath<Row, Int32>, date: KeyPath<Row, LocalDate>) -> ByChild<Row> {
+                var rows = rows
+                rows.sort { a, b in
+                    a[keyPath: child] != b[keyPath: child] ? a[keyPath: child] < b[keyPath: child] : a[keyPath: date] < b[keyPath: date]
+                }
+                var offsets = [Int32](repeating: 0, count: n + 1)
+                for row in rows { offsets[Int(row[keyPath: child]) + 1] += 1 }
+                for i in 0..<n { offsets[i + 1] += offsets[i] }
+                return ByChild(rows: rows, offsets: offsets)
+            }
+            let episodes = index(episodes, child: \.child, date: \.start)
+            return CaseSnapshot(
+                children: children,
+                contacts: index(contacts, child: \.child, date: \.date),
+                referrals: index(referrals, child: \.child, date: \.date),
+                assessments: index(assessments, child: \.child, date: \.start),
+                enquiries: index(enquiries, child: \.child, date: \.start),
+                conferences: index(conferences, child: \.child, date: \.date),
+                protectionPlans: index(protectionPlans, child: \.child, date: \.start),
+                protectionReviews: index(protectionReviews, child: \.child, date: \.date),
+                protectionVisits: index(protectionVisits, child: \.child, date: \.date),
+                lookedAfterVisits: index(lookedAfterVisits, child: \.child, date: \.date),
+                episodes: episodes,
+                carePeriods: index(Self.carePeriods(from: episodes.rows), child: \.child, date: \.start),
+                placements: index(placements, child: \.child, date: \.start),
+                lookedAfterReviews: index(lookedAfterReviews, child: \.child, date: \.date),
+                missing: index(missing, child: \.child, date: \.start),
+                careLeavers: index(careLeavers, child: \.child, date: \.pathwayPlanReviewOrDistantPast),
+                allocations: index(allocations, child: \.child, date: \.start),
+                teamIDs: teamIDs, teamNames: teamNames, workers: workers)
+        }
+
+        /// Joins a child's episodes into periods of care: a period continues while the next episode
+        /// starts on the day the last one ended (903 rule), and ends with a reason other than X1.
+        static func carePeriods(from episodes: [EpisodeRow]) -> [CarePeriodRow] {
+            var periods: [CarePeriodRow] = []
+            var current: CarePeriodRow?
+            for episode in episodes {
+                let shortBreak = episode.legalStatus?.isShortBreak ?? false
+                if var open = current, open.child == episode.child, let end = open.end, end == episode.start {
+                    open.end = episode.end
+                    open.reasonCeased = episode.reasonCeased
+                    open.isShortBreakOnly = open.isShortBreakOnly && shortBreak
+                    current = open
+                } else {
+                    if let open = current { periods.append(open) }
+                    current = CarePeriodRow(
+                        child: episode.child, start: episode.start, end: episode.end, reasonCeased: episode.reasonCeased,
+                        isShortBreakOnly: shortBreak)
+                }
+            }
+            if let open = current { periods.append(open) }
+            return periods
+        }
+    }
+}
+
+extension CaseSnapshot.CareLeaverRow {
+    var pathwayPlanReviewOrDistantPast: LocalDate { pathwayPlanReview ?? LocalDate(dayNumber: .min) }
+}
