@@ -139,6 +139,7 @@ final class DiscardingStore: CaseRecordStore {
     func fetchExtracts() throws(StorageError) -> [ExtractDescription] { [] }
     func fetchCaseRecords() throws(StorageError) -> CaseRecords { CaseRecords() }
     func fetchChildRecords(_ childID: Identifier<Child>) throws(StorageError) -> CaseRecords? { nil }
+    func forEachRecord(of entity: Entity, _ body: (CaseRecord) -> Void) throws(StorageError) {}
 }
 
 struct BenchmarkFailure: Error, CustomStringConvertible {

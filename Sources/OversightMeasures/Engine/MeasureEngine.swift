@@ -18,6 +18,23 @@ public struct MeasureResult: Sendable, Codable, Equatable {
     public var comparators: [ComparatorFigure]
     /// Why there is no value, or how the value was adjusted (e.g. annualised).
     public var note: String?
+
+    public init(
+        id: String, title: String, unit: MeasureUnit, period: String, slice: String, value: Double?, numerator: Double?,
+        denominator: Double?, polarity: Polarity, comparators: [ComparatorFigure], note: String?
+    ) {
+        self.id = id
+        self.title = title
+        self.unit = unit
+        self.period = period
+        self.slice = slice
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.polarity = polarity
+        self.comparators = comparators
+        self.note = note
+    }
 }
 
 /// A figure with the child-level rows behind it.

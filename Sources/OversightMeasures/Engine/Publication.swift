@@ -6,6 +6,12 @@ public struct PublishedFigure: Sendable, Codable, Equatable {
     public var value: String
     public var numerator: String
     public var denominator: String
+
+    public init(value: String, numerator: String, denominator: String) {
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+    }
 }
 
 extension MeasureResult {
