@@ -39,7 +39,7 @@ let package = Package(
             name: "oversight",
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
-                "OversightSynthetic", "OversightWeb",
+                "OversightSynthetic", "OversightMeasures", "OversightWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +47,7 @@ let package = Package(
             name: "oversight-bench",
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
-                "OversightSynthetic",
+                "OversightSynthetic", "OversightMeasures",
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),

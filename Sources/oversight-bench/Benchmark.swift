@@ -1,6 +1,7 @@
 import Foundation
 import OversightCore
 import OversightInterchange
+import OversightMeasures
 import OversightStorage
 import OversightStorageSQLite
 import OversightSynthetic
@@ -21,12 +22,15 @@ enum Benchmark {
         case "import": try importBenchmark(options(arguments.dropFirst()))
         case "_import-once": try importOnce(directory: arguments[1], database: arguments[2])
         case "profile": try profile(directory: arguments[1])
+        case "measures": try measuresBenchmark(options(arguments.dropFirst()))
+        case "_measures-once": try measuresOnce(database: arguments[1], runs: Int(arguments[2]) ?? 5)
         default: usage()
         }
     }
 
     static func usage() {
         print("usage: oversight-bench import --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
+        print("       oversight-bench measures --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
     }
 
     static func options(_ arguments: ArraySlice<String>) -> [String: String] {
@@ -74,6 +78,67 @@ enum Benchmark {
         }
         let median = seconds.sorted()[seconds.count / 2]
         print("median: \(format(median)) s for \(rows) rows = \(Int(Double(rows) / median)) rows/s; peak RSS \(peakKB / 1024) MB")
+    }
+
+    /// Computes every measure over a snapshot of an imported authority: load once, compute `runs` times.
+    ///
+    /// The database is the one the import benchmark leaves (imported here if missing). The child process
+    /// reports its own peak memory, which includes the snapshot and the load.
+    static func measuresBenchmark(_ options: [String: String]) throws {
+        let size = AuthoritySize(rawValue: options["size"] ?? "small") ?? .small
+        let runs = Int(options["runs"] ?? "") ?? 5
+        let seed = UInt64(options["seed"] ?? "") ?? 1
+        let work = options["work"] ?? ".build-bench"
+        let database = "\(work)/bench-\(size.rawValue).sqlite"
+        if (try? SQLiteCaseRecordStore(path: database).fetchExtracts().isEmpty) ?? true {
+            let extract = "\(work)/ssd-\(size.rawValue)-seed\(seed)"
+            if !FileManager.default.fileExists(atPath: extract + "/ssd_person.csv") {
+                try FileManager.default.createDirectory(atPath: extract, withIntermediateDirectories: true)
+                _ = try SyntheticAuthority.generate(GeneratorOptions(size: size, seed: seed), into: extract)
+            }
+            print("importing \(extract) into \(database)")
+            _ = try runChild(["_import-once", extract, database])
+        }
+        print("measures benchmark: size=\(size.rawValue) runs=\(runs) database=\(database) measures=\(MeasureCatalogue.all.count)")
+        let result = try runChild(["_measures-once", database, String(runs)])
+        print(result.output)
+        print("peak RSS \(result.peakKB / 1024) MB (snapshot, load and computation)")
+    }
+
+    static func measuresOnce(database: String, runs: Int) throws {
+        let store = try SQLiteCaseRecordStore(path: database)
+        var started = Date()
+        let snapshot = try CaseSnapshot.load(from: store)
+        print("load snapshot from SQLite: \(format(Date().timeIntervalSince(started))) s, \(snapshot.children.count) children; resident now \(residentMB()) MB")
+        let engine = MeasureEngine(snapshot: snapshot, population: 130_000)
+        // The last whole financial year in the synthetic extract (extracts end 31 October 2026).
+        let period = ReportingPeriod.financialYear(startYear: 2025)
+        var seconds: [Double] = []
+        for run in 1...runs {
+            started = Date()
+            let results = engine.computeAll(period: period)
+            let time = Date().timeIntervalSince(started)
+            seconds.append(time)
+            print("  run \(run): every measure (\(results.count)) for \(period) in \(format(time * 1000)) ms")
+        }
+        let median = seconds.sorted()[seconds.count / 2]
+        print("median: \(format(median * 1000)) ms for all measures")
+        started = Date()
+        let explanation = engine.explain(MeasureCatalogue.measure("CIN-06")!, period: period)
+        print("explain CIN-06: \(explanation.rows.count) rows in \(format(Date().timeIntervalSince(started) * 1000)) ms")
+        started = Date()
+        _ = engine.computeAll(period: period, slice: .cohort(.ageBand(.tenToFifteen)))
+        print("every measure for the 10–15 cohort: \(format(Date().timeIntervalSince(started) * 1000)) ms")
+        started = Date()
+        _ = engine.trend(MeasureCatalogue.measure("CIN-06")!, lastMonth: (2026, 3))
+        print("24-month trend of CIN-06: \(format(Date().timeIntervalSince(started) * 1000)) ms")
+    }
+
+    /// Resident memory of this process now, from /proc (the peak is reported by the parent).
+    static func residentMB() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = Int(text.split(separator: " ")[1]) else { return -1 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
     /// Runs one import and prints `seconds rows` for the parent to read.

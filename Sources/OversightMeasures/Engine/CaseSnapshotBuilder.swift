@@ -13,6 +13,7 @@ extension CaseSnapshot {
         progress: (Entity) -> Void = { _ in }
     ) throws(StorageError) -> CaseSnapshot {
         var builder = Builder(allocatedRoles: allocatedRoles)
+        builder.reserve(try store.fetchEntityCounts())
         for entity in Entity.allCases {
             try store.forEachRecord(of: entity) { builder.add($0) }
             progress(entity)
@@ -54,6 +55,30 @@ extension CaseSnapshot {
         var allocations: [AllocationRow] = []
 
         init(allocatedRoles: Set<InvolvementRole>) { self.allocatedRoles = allocatedRoles }
+
+        /// Sizes every array for the rows to come: growing by doubling would hold up to twice the
+        /// final memory at the moment of each copy.
+        mutating func reserve(_ counts: EntityCounts) {
+            func count(_ entity: Entity) -> Int { counts[entity] ?? 0 }
+            childIndex.reserveCapacity(count(.child))
+            children.ids.reserveCapacity(count(.child))
+            children.dateOfBirth.reserveCapacity(count(.child))
+            children.expectedDateOfBirth.reserveCapacity(count(.child))
+            children.sex.reserveCapacity(count(.child))
+            children.ethnicity.reserveCapacity(count(.child))
+            contacts.reserveCapacity(count(.contact))
+            referrals.reserveCapacity(count(.childInNeedEpisode))
+            assessments.reserveCapacity(count(.assessment))
+            enquiries.reserveCapacity(count(.section47Enquiry))
+            conferences.reserveCapacity(count(.initialChildProtectionConference))
+            protectionPlans.reserveCapacity(count(.childProtectionPlan))
+            protectionReviews.reserveCapacity(count(.childProtectionReview))
+            episodes.reserveCapacity(count(.lookedAfterEpisode))
+            placements.reserveCapacity(count(.placement))
+            lookedAfterReviews.reserveCapacity(count(.lookedAfterReview))
+            missing.reserveCapacity(count(.missingEpisode))
+            careLeavers.reserveCapacity(count(.careLeaver))
+        }
 
         mutating func team(_ id: Identifier<Team>?) -> Int32 {
             guard let id else { return CaseSnapshot.none }
@@ -161,37 +186,42 @@ extension CaseSnapshot {
             }
         }
 
-        consuming func finish() -> CaseSnapshot {
+        /// Sorts every array by child and date and builds the offsets. Each array is moved out of the
+        /// builder before it is sorted, so no entity is ever held twice (England: tens of millions of rows).
+        mutating func finish() -> CaseSnapshot {
+            childIndex = [:]
+            teamIndex = [:]
+            workerIndex = [:]
             let n = children.count
-            func index<Row>(_ rows: [Row], child: KeyPath<Row, Int32>, date: KeyPath<Row, LocalDate>) -> ByChild<Row> {
-                var rows = rows
-                rows.sort { a, b in
-                    a[keyPath: child] != b[keyPath: child] ? a[keyPath: child] < b[keyPath: child] : a[keyPath: date] < b[keyPath: date]
-                }
+            func index<Row: ChildDatedRow>(_ rows: inout [Row]) -> ByChild<Row> {
+                var owned: [Row] = []
+                swap(&owned, &rows)
+                owned.sort { a, b in a.child != b.child ? a.child < b.child : a.sortDate < b.sortDate }
                 var offsets = [Int32](repeating: 0, count: n + 1)
-                for row in rows { offsets[Int(row[keyPath: child]) + 1] += 1 }
+                for row in owned { offsets[Int(row.child) + 1] += 1 }
                 for i in 0..<n { offsets[i + 1] += offsets[i] }
-                return ByChild(rows: rows, offsets: offsets)
+                return ByChild(rows: owned, offsets: offsets)
             }
-            let episodes = index(episodes, child: \.child, date: \.start)
+            let episodes = index(&episodes)
+            var periods = Self.carePeriods(from: episodes.rows)
             return CaseSnapshot(
                 children: children,
-                contacts: index(contacts, child: \.child, date: \.date),
-                referrals: index(referrals, child: \.child, date: \.date),
-                assessments: index(assessments, child: \.child, date: \.start),
-                enquiries: index(enquiries, child: \.child, date: \.start),
-                conferences: index(conferences, child: \.child, date: \.date),
-                protectionPlans: index(protectionPlans, child: \.child, date: \.start),
-                protectionReviews: index(protectionReviews, child: \.child, date: \.date),
-                protectionVisits: index(protectionVisits, child: \.child, date: \.date),
-                lookedAfterVisits: index(lookedAfterVisits, child: \.child, date: \.date),
+                contacts: index(&contacts),
+                referrals: index(&referrals),
+                assessments: index(&assessments),
+                enquiries: index(&enquiries),
+                conferences: index(&conferences),
+                protectionPlans: index(&protectionPlans),
+                protectionReviews: index(&protectionReviews),
+                protectionVisits: index(&protectionVisits),
+                lookedAfterVisits: index(&lookedAfterVisits),
                 episodes: episodes,
-                carePeriods: index(Self.carePeriods(from: episodes.rows), child: \.child, date: \.start),
-                placements: index(placements, child: \.child, date: \.start),
-                lookedAfterReviews: index(lookedAfterReviews, child: \.child, date: \.date),
-                missing: index(missing, child: \.child, date: \.start),
-                careLeavers: index(careLeavers, child: \.child, date: \.pathwayPlanReviewOrDistantPast),
-                allocations: index(allocations, child: \.child, date: \.start),
+                carePeriods: index(&periods),
+                placements: index(&placements),
+                lookedAfterReviews: index(&lookedAfterReviews),
+                missing: index(&missing),
+                careLeavers: index(&careLeavers),
+                allocations: index(&allocations),
                 teamIDs: teamIDs, teamNames: teamNames, workers: workers)
         }
 
@@ -220,6 +250,26 @@ extension CaseSnapshot {
     }
 }
 
-extension CaseSnapshot.CareLeaverRow {
-    var pathwayPlanReviewOrDistantPast: LocalDate { pathwayPlanReview ?? LocalDate(dayNumber: .min) }
+/// A row that belongs to a child and sorts by a date within the child's rows.
+protocol ChildDatedRow {
+    var child: Int32 { get }
+    var sortDate: LocalDate { get }
+}
+
+extension CaseSnapshot.ContactRow: ChildDatedRow { var sortDate: LocalDate { date } }
+extension CaseSnapshot.ReferralRow: ChildDatedRow { var sortDate: LocalDate { date } }
+extension CaseSnapshot.AssessmentRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.EnquiryRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.ConferenceRow: ChildDatedRow { var sortDate: LocalDate { date } }
+extension CaseSnapshot.PlanRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.ReviewRow: ChildDatedRow { var sortDate: LocalDate { date } }
+extension CaseSnapshot.VisitRow: ChildDatedRow { var sortDate: LocalDate { date } }
+extension CaseSnapshot.EpisodeRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.CarePeriodRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.PlacementRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.MissingRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.AllocationRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.CareLeaverRow: ChildDatedRow {
+    /// One row per care leaver, so the order within a child never matters.
+    var sortDate: LocalDate { pathwayPlanReview ?? LocalDate(dayNumber: .min) }
 }
