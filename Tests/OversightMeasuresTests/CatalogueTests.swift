@@ -105,3 +105,23 @@ struct CatalogueTests {
         #expect(fromStore == cases.engine().computeAll(period: try .parse("2024-25")))
     }
 }
+
+@Suite("Snapshot building")
+struct SnapshotBuildingTests {
+    @Test("Children arriving in or out of ID order give the same snapshot")
+    func childOrder() throws {
+        var sorted = CaseBuilder()
+        for id in ["a", "b", "c"] { sorted.child(id) }
+        sorted.referral("b", "2024-06-01")
+        sorted.referral("c", "2024-07-01")
+        sorted.referral("c", "2024-09-01")
+        var shuffled = sorted
+        shuffled.records.children.reverse()
+        let period = try ReportingPeriod.parse("2024-25")
+        let a = sorted.engine().explain(try #require(MeasureCatalogue.measure("CIN-02")), period: period)
+        let b = shuffled.engine().explain(try #require(MeasureCatalogue.measure("CIN-02")), period: period)
+        #expect(a.rows.count == 3)
+        #expect(Set(a.rows.map(\.childID)) == Set(b.rows.map(\.childID)))
+        #expect(a.result == b.result)
+    }
+}

@@ -55,7 +55,7 @@ extension MeasureCatalogue {
         ) { context, tally in
             let snapshot = context.snapshot
             for row in snapshot.careLeavers.rows {
-                guard let born = snapshot.children.dateOfBirth[Int(row.child)],
+                guard let born = snapshot.children.dateOfBirth(row.child),
                       let birthday = [19, 20, 21].lazy.map({ born.adding(years: $0) }).first(where: context.period.contains) else { continue }
                 let (met, reason) = judge(row)
                 tally.add(child: row.child, on: birthday, met: met, RowDetail(from: ("birthday", birthday), reason: reason))

@@ -15,69 +15,99 @@ public struct CaseSnapshot: Sendable {
 
     public struct Children: Sendable {
         public internal(set) var ids: [String] = []
-        public internal(set) var dateOfBirth: [LocalDate?] = []
-        public internal(set) var expectedDateOfBirth: [LocalDate?] = []
+        /// Day number of the recorded birth, or of the expected birth when `birthIsExpected`;
+        /// `Int32.min` when neither is known. (Two optionals would take 16 bytes a child; this takes 5.)
+        var birthDay: [Int32] = []
+        var birthIsExpected: [Bool] = []
         public internal(set) var sex: [Sex?] = []
         public internal(set) var ethnicity: [Ethnicity?] = []
         public var count: Int { ids.count }
+
+        /// The recorded date of birth; `nil` for an unborn child or an unknown one.
+        public func dateOfBirth(_ child: ChildIndex) -> LocalDate? {
+            let i = Int(child)
+            return birthIsExpected[i] || birthDay[i] == .min ? nil : LocalDate(dayNumber: birthDay[i])
+        }
+
+        /// The recorded birth date, or else the expected one.
+        public func birthOrExpectedBirth(_ child: ChildIndex) -> LocalDate? {
+            let day = birthDay[Int(child)]
+            return day == .min ? nil : LocalDate(dayNumber: day)
+        }
     }
 
-    public struct ContactRow: Sendable { var child: ChildIndex; var date: LocalDate; var ledToReferral: Bool? }
+    public struct ContactRow: Sendable { public var child: ChildIndex; var date: LocalDate; var ledToReferral: Bool? }
     public struct ReferralRow: Sendable {
-        var child: ChildIndex; var date: LocalDate; var closure: LocalDate?; var isNoFurtherAction: Bool?
+        public var child: ChildIndex; var date: LocalDate; var closure: LocalDate?; var isNoFurtherAction: Bool?
         var closureReason: ClosureReason?; var team: Int32; var id: String
     }
     public struct AssessmentRow: Sendable {
-        var child: ChildIndex; var start: LocalDate; var authorised: LocalDate?; var referral: String?
+        public var child: ChildIndex; var start: LocalDate; var authorised: LocalDate?; var referral: String?
         var team: Int32; var id: String
     }
     public struct EnquiryRow: Sendable {
-        var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var team: Int32; var id: String
+        public var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var team: Int32; var id: String
     }
     public struct ConferenceRow: Sendable {
-        var child: ChildIndex; var date: LocalDate; var enquiry: String?; var isTransferIn: Bool
+        public var child: ChildIndex; var date: LocalDate; var enquiry: String?; var isTransferIn: Bool
         var team: Int32; var id: String
     }
     public struct PlanRow: Sendable {
-        var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var id: String
+        public var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var id: String
     }
     public struct ReviewRow: Sendable {
-        var child: ChildIndex; var date: LocalDate; var plan: String?; var participation: ReviewParticipation?; var id: String
+        public var child: ChildIndex; var date: LocalDate; var plan: String?; var participation: ReviewParticipation?; var id: String
     }
-    public struct VisitRow: Sendable { var child: ChildIndex; var date: LocalDate; var seen: Bool?; var seenAlone: Bool? }
+    public struct VisitRow: Sendable { public var child: ChildIndex; var date: LocalDate; var seen: Bool?; var seenAlone: Bool? }
     public struct EpisodeRow: Sendable {
-        var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var legalStatus: LegalStatus?
+        public var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var legalStatus: LegalStatus?
         var reasonCeased: ReasonEpisodeCeased?; var id: String
     }
     /// A period of care: consecutive 903 episodes with no gap between them.
     public struct CarePeriodRow: Sendable {
-        var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var reasonCeased: ReasonEpisodeCeased?
+        public var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var reasonCeased: ReasonEpisodeCeased?
         var isShortBreakOnly: Bool
     }
     public struct PlacementRow: Sendable {
-        var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var type: PlacementType?
+        public var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var type: PlacementType?
         var distanceMiles: Float?; var id: String
     }
-    public struct MissingRow: Sendable { var child: ChildIndex; var start: LocalDate; var type: MissingType? }
+    public struct MissingRow: Sendable { public var child: ChildIndex; var start: LocalDate; var type: MissingType? }
     public struct CareLeaverRow: Sendable {
-        var child: ChildIndex; var inTouch: CareLeaverContact?; var accommodationSuitable: Bool?
+        public var child: ChildIndex; var inTouch: CareLeaverContact?; var accommodationSuitable: Bool?
         var activity: CareLeaverActivity?; var pathwayPlanReview: LocalDate?
     }
     public struct AllocationRow: Sendable {
-        var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var worker: Int32; var team: Int32
+        public var child: ChildIndex; var start: LocalDate; var end: LocalDate?; var worker: Int32; var team: Int32
     }
     public struct WorkerRow: Sendable {
         var id: String; var name: String?; var isAgency: Bool?; var fte: Double?; var isRegistered: Bool; var teamName: String?
     }
 
-    /// A child-sorted array with the offsets of each child's rows.
-    public struct ByChild<Row: Sendable>: Sendable {
+    /// A child-sorted array and the way to find each child's rows in it.
+    ///
+    /// Entities most children have (contacts, referrals, allocations) keep an offset per child: one
+    /// array lookup. Sparse ones (care leavers, placements) would waste 4 bytes per child of the whole
+    /// authority on that table, so they find a child's rows by binary search instead.
+    public struct ByChild<Row: Sendable & ChildDatedRow>: Sendable {
         public internal(set) var rows: [Row]
+        /// Empty for sparse entities.
         var offsets: [Int32]
 
         /// The rows of one child, oldest first.
         public subscript(child: ChildIndex) -> ArraySlice<Row> {
-            rows[Int(offsets[Int(child)])..<Int(offsets[Int(child) + 1])]
+            if !offsets.isEmpty { return rows[Int(offsets[Int(child)])..<Int(offsets[Int(child) + 1])] }
+            let start = firstIndex(notBefore: child)
+            return rows[start..<firstIndex(notBefore: child + 1, from: start)]
+        }
+
+        private func firstIndex(notBefore child: ChildIndex, from low: Int = 0) -> Int {
+            var low = low, high = rows.count
+            while low < high {
+                let middle = (low + high) / 2
+                if rows[middle].child < child { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
     }
 
@@ -106,16 +136,14 @@ public struct CaseSnapshot: Sendable {
 
     /// The child's age in whole years on `date`; `nil` when unborn or no birth date is known.
     public func age(of child: ChildIndex, on date: LocalDate) -> Int? {
-        guard let born = children.dateOfBirth[Int(child)] ?? children.expectedDateOfBirth[Int(child)], born <= date else {
+        guard let born = children.birthOrExpectedBirth(child), born <= date else {
             return nil
         }
         return born.age(on: date)
     }
 
     public func isUnborn(_ child: ChildIndex, on date: LocalDate) -> Bool {
-        let i = Int(child)
-        if let born = children.dateOfBirth[i] { return born > date }
-        return children.expectedDateOfBirth[i].map { $0 > date } ?? false
+        children.birthOrExpectedBirth(child).map { $0 > date } ?? false
     }
 
     /// The allocation (worker and team) holding the child on `date`: the latest-starting open one.

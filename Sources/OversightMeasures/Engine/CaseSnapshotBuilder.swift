@@ -31,7 +31,11 @@ extension CaseSnapshot {
     /// Collects rows in any order; `finish()` sorts them by child and builds the offsets.
     struct Builder {
         let allocatedRoles: Set<InvolvementRole>
+        /// Used only when children arrive out of ID order. A database hands them over sorted (primary-key
+        /// order), and then a binary search over `children.ids` finds a child: a dictionary of an
+        /// England-sized authority's 6.3 million IDs would cost over 300 MB at the load's peak.
         var childIndex: [String: Int32] = [:]
+        var idsAreSorted = true
         var teamIndex: [String: Int32] = [:]
         var workerIndex: [String: Int32] = [:]
         var children = Children()
@@ -60,10 +64,9 @@ extension CaseSnapshot {
         /// final memory at the moment of each copy.
         mutating func reserve(_ counts: EntityCounts) {
             func count(_ entity: Entity) -> Int { counts[entity] ?? 0 }
-            childIndex.reserveCapacity(count(.child))
             children.ids.reserveCapacity(count(.child))
-            children.dateOfBirth.reserveCapacity(count(.child))
-            children.expectedDateOfBirth.reserveCapacity(count(.child))
+            children.birthDay.reserveCapacity(count(.child))
+            children.birthIsExpected.reserveCapacity(count(.child))
             children.sex.reserveCapacity(count(.child))
             children.ethnicity.reserveCapacity(count(.child))
             contacts.reserveCapacity(count(.contact))
@@ -102,10 +105,14 @@ extension CaseSnapshot {
 
         mutating func add(_ record: CaseRecord) {
             if case .child(let child) = record {
-                childIndex[child.id.rawValue] = Int32(children.count)
+                if idsAreSorted, let last = children.ids.last, last >= child.id.rawValue {
+                    idsAreSorted = false
+                    for (i, id) in children.ids.enumerated() { childIndex[id] = Int32(i) }
+                }
+                if !idsAreSorted { childIndex[child.id.rawValue] = Int32(children.count) }
                 children.ids.append(child.id.rawValue)
-                children.dateOfBirth.append(child.dateOfBirth)
-                children.expectedDateOfBirth.append(child.expectedDateOfBirth)
+                children.birthDay.append((child.dateOfBirth ?? child.expectedDateOfBirth)?.dayNumber ?? .min)
+                children.birthIsExpected.append(child.dateOfBirth == nil && child.expectedDateOfBirth != nil)
                 children.sex.append(child.sex)
                 children.ethnicity.append(child.ethnicity)
                 return
@@ -121,9 +128,20 @@ extension CaseSnapshot {
                     isRegistered: !(r.registrationNumber ?? "").isEmpty, teamName: r.currentTeamName)
             default:
                 // Stores refuse records for unknown children, so a miss here is a record with no child.
-                guard let childID = record.childID, let child = childIndex[childID.rawValue] else { return }
+                guard let childID = record.childID, let child = index(ofChild: childID.rawValue) else { return }
                 addChildRecord(record, child: child)
             }
+        }
+
+        func index(ofChild id: String) -> Int32? {
+            guard idsAreSorted else { return childIndex[id] }
+            let ids = children.ids
+            var low = 0, high = ids.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ids[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            return low < ids.count && ids[low] == id ? Int32(low) : nil
         }
 
         private mutating func addChildRecord(_ record: CaseRecord, child: Int32) {
@@ -197,6 +215,8 @@ extension CaseSnapshot {
                 var owned: [Row] = []
                 swap(&owned, &rows)
                 owned.sort { a, b in a.child != b.child ? a.child < b.child : a.sortDate < b.sortDate }
+                // An offset table costs 4 bytes per child; worth it only where most children have rows.
+                guard owned.count * 4 >= n else { return ByChild(rows: owned, offsets: []) }
                 var offsets = [Int32](repeating: 0, count: n + 1)
                 for row in owned { offsets[Int(row.child) + 1] += 1 }
                 for i in 0..<n { offsets[i + 1] += offsets[i] }
@@ -251,25 +271,25 @@ extension CaseSnapshot {
 }
 
 /// A row that belongs to a child and sorts by a date within the child's rows.
-protocol ChildDatedRow {
+public protocol ChildDatedRow {
     var child: Int32 { get }
     var sortDate: LocalDate { get }
 }
 
-extension CaseSnapshot.ContactRow: ChildDatedRow { var sortDate: LocalDate { date } }
-extension CaseSnapshot.ReferralRow: ChildDatedRow { var sortDate: LocalDate { date } }
-extension CaseSnapshot.AssessmentRow: ChildDatedRow { var sortDate: LocalDate { start } }
-extension CaseSnapshot.EnquiryRow: ChildDatedRow { var sortDate: LocalDate { start } }
-extension CaseSnapshot.ConferenceRow: ChildDatedRow { var sortDate: LocalDate { date } }
-extension CaseSnapshot.PlanRow: ChildDatedRow { var sortDate: LocalDate { start } }
-extension CaseSnapshot.ReviewRow: ChildDatedRow { var sortDate: LocalDate { date } }
-extension CaseSnapshot.VisitRow: ChildDatedRow { var sortDate: LocalDate { date } }
-extension CaseSnapshot.EpisodeRow: ChildDatedRow { var sortDate: LocalDate { start } }
-extension CaseSnapshot.CarePeriodRow: ChildDatedRow { var sortDate: LocalDate { start } }
-extension CaseSnapshot.PlacementRow: ChildDatedRow { var sortDate: LocalDate { start } }
-extension CaseSnapshot.MissingRow: ChildDatedRow { var sortDate: LocalDate { start } }
-extension CaseSnapshot.AllocationRow: ChildDatedRow { var sortDate: LocalDate { start } }
+extension CaseSnapshot.ContactRow: ChildDatedRow { public var sortDate: LocalDate { date } }
+extension CaseSnapshot.ReferralRow: ChildDatedRow { public var sortDate: LocalDate { date } }
+extension CaseSnapshot.AssessmentRow: ChildDatedRow { public var sortDate: LocalDate { start } }
+extension CaseSnapshot.EnquiryRow: ChildDatedRow { public var sortDate: LocalDate { start } }
+extension CaseSnapshot.ConferenceRow: ChildDatedRow { public var sortDate: LocalDate { date } }
+extension CaseSnapshot.PlanRow: ChildDatedRow { public var sortDate: LocalDate { start } }
+extension CaseSnapshot.ReviewRow: ChildDatedRow { public var sortDate: LocalDate { date } }
+extension CaseSnapshot.VisitRow: ChildDatedRow { public var sortDate: LocalDate { date } }
+extension CaseSnapshot.EpisodeRow: ChildDatedRow { public var sortDate: LocalDate { start } }
+extension CaseSnapshot.CarePeriodRow: ChildDatedRow { public var sortDate: LocalDate { start } }
+extension CaseSnapshot.PlacementRow: ChildDatedRow { public var sortDate: LocalDate { start } }
+extension CaseSnapshot.MissingRow: ChildDatedRow { public var sortDate: LocalDate { start } }
+extension CaseSnapshot.AllocationRow: ChildDatedRow { public var sortDate: LocalDate { start } }
 extension CaseSnapshot.CareLeaverRow: ChildDatedRow {
     /// One row per care leaver, so the order within a child never matters.
-    var sortDate: LocalDate { pathwayPlanReview ?? LocalDate(dayNumber: .min) }
+    public var sortDate: LocalDate { pathwayPlanReview ?? LocalDate(dayNumber: .min) }
 }
