@@ -268,18 +268,9 @@ public struct CaseRecords: Sendable, Equatable {
 
     /// Every record, entity by entity in write order.
     public var allRecords: [CaseRecord] {
-        children.map(CaseRecord.child) + teams.map(CaseRecord.team) + workers.map(CaseRecord.worker)
-            + contacts.map(CaseRecord.contact) + earlyHelpEpisodes.map(CaseRecord.earlyHelpEpisode)
-            + childInNeedEpisodes.map(CaseRecord.childInNeedEpisode) + assessments.map(CaseRecord.assessment)
-            + childInNeedPlans.map(CaseRecord.childInNeedPlan) + statutoryVisits.map(CaseRecord.statutoryVisit)
-            + section47Enquiries.map(CaseRecord.section47Enquiry)
-            + initialChildProtectionConferences.map(CaseRecord.initialChildProtectionConference)
-            + childProtectionPlans.map(CaseRecord.childProtectionPlan)
-            + childProtectionReviews.map(CaseRecord.childProtectionReview)
-            + legalStatusSpells.map(CaseRecord.legalStatusSpell) + lookedAfterEpisodes.map(CaseRecord.lookedAfterEpisode)
-            + placements.map(CaseRecord.placement) + lookedAfterReviews.map(CaseRecord.lookedAfterReview)
-            + missingEpisodes.map(CaseRecord.missingEpisode) + careLeavers.map(CaseRecord.careLeaver)
-            + involvements.map(CaseRecord.involvement)
+        var all: [CaseRecord] = []
+        for entity in Entity.allCases { forEach(of: entity) { all.append($0) } }
+        return all
     }
 
     /// Only the records about one child, for the child's chronology.

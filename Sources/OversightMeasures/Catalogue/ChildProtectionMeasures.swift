@@ -3,18 +3,10 @@ import OversightCore
 /// Measures of child protection (kpis.md §3.2; CIN census; Annex A lists 5 and 7).
 extension MeasureCatalogue {
     static let childProtection: [MeasureDefinition] = [
-        MeasureDefinition(
-            id: "CP-01", title: "Section 47 enquiries per 10,000",
-            definition: "Section 47 enquiries started in the period per 10,000 children aged 0–17; part-years are annualised.",
-            numerator: "Section 47 enquiries started in the period", denominator: "Children aged 0–17 ÷ 10,000",
-            counting: .events("section 47 enquiries"), period: .flow, unit: .ratePer10000, polarity: .neither,
-            source: .cinCensus, annexAList: 5
-        ) { context, tally in
-            for e in context.snapshot.enquiries.rows where context.period.contains(e.start) {
-                tally.add(child: e.child, on: e.start, team: e.team, numerator: 1, denominator: 0,
-                          RowDetail(e.id, from: ("enquiry started", e.start), reason: "section 47 enquiry started in the period"))
-            }
-        },
+        eventRate(
+            id: "CP-01", title: "Section 47 enquiries per 10,000", events: "section 47 enquiries",
+            numerator: "Section 47 enquiries started in the period", annexAList: 5, dateLabel: "enquiry started",
+            rows: \.enquiries, date: \.start, team: \.team, id: \.id),
         MeasureDefinition(
             id: "CP-02", title: "Section 47 enquiries progressing to an initial conference",
             definition: "Section 47 enquiries started in the period that led to an initial child protection conference. Enquiries still open at the period's end with no conference are left out.",
@@ -31,18 +23,10 @@ extension MeasureCatalogue {
                     reason: conference.map { "initial conference held \($0.date.ukString)" } ?? "enquiry ended without a conference"))
             }
         },
-        MeasureDefinition(
-            id: "CP-03", title: "Initial child protection conferences per 10,000",
-            definition: "Initial child protection conferences held in the period per 10,000 children aged 0–17; part-years are annualised.",
-            numerator: "Initial conferences held in the period", denominator: "Children aged 0–17 ÷ 10,000",
-            counting: .events("initial conferences"), period: .flow, unit: .ratePer10000, polarity: .neither,
-            source: .cinCensus, annexAList: 5
-        ) { context, tally in
-            for c in context.snapshot.conferences.rows where context.period.contains(c.date) {
-                tally.add(child: c.child, on: c.date, team: c.team, numerator: 1, denominator: 0,
-                          RowDetail(c.id, from: ("conference", c.date), reason: "initial conference held in the period"))
-            }
-        },
+        eventRate(
+            id: "CP-03", title: "Initial child protection conferences per 10,000", events: "initial conferences",
+            numerator: "Initial conferences held in the period", annexAList: 5, dateLabel: "conference",
+            rows: \.conferences, date: \.date, team: \.team, id: \.id),
         MeasureDefinition(
             id: "CP-04", title: "Initial conferences within 15 working days",
             definition: "Initial child protection conferences in the period held within 15 working days of the start of the section 47 enquiry (the strategy discussion that began it). Transfer-in conferences and those dated before their enquiry are left out, as DfE does.",
@@ -173,20 +157,21 @@ extension MeasureCatalogue {
                 }
                 judgeReviewChain(
                     context: context, tally: &tally, child: plan.child, recordID: plan.id, firstDue: plan.start.adding(months: 3),
-                    firstRule: "3 months after the plan started", reviews: reviews.map(\.date), stillOpenUntil: plan.end)
+                    firstRule: "3 months after the plan started", reviews: reviews.map(\.date), stillOpenUntil: plan.end,
+                    monthsAfterReview: { _ in 6 })
             }
         }
     }
 
-    /// Walks a chain of reviews (each due 6 months after the previous) and adds a row for each due date
-    /// falling in the period.
+    /// Walks a chain of reviews and adds a row for each due date falling in the period.
+    /// - Parameter monthsAfterReview: months allowed after review `n` (0-based) before the next is due.
     static func judgeReviewChain(
         context: MeasureContext, tally: inout Tally, child: Int32, recordID: String?, firstDue: LocalDate,
-        firstRule: String, reviews: [LocalDate], stillOpenUntil: LocalDate?
+        firstRule: String, reviews: [LocalDate], stillOpenUntil: LocalDate?, monthsAfterReview: (Int) -> Int
     ) {
         var due = firstDue
         var rule = firstRule
-        for held in reviews {
+        for (n, held) in reviews.enumerated() {
             if due > context.end { return }
             if due >= context.start {
                 let met = held <= due
@@ -194,8 +179,9 @@ extension MeasureCatalogue {
                     recordID, from: ("due", due), to: ("held", held), days: due.days(to: held),
                     reason: met ? "review held \(held.ukString), due \(due.ukString) (\(rule))" : "review held \(held.ukString), \(due.days(to: held)) days after it was due (\(rule))"))
             }
-            due = held.adding(months: 6)
-            rule = "6 months after the review of \(held.ukString)"
+            let months = monthsAfterReview(n)
+            due = held.adding(months: months)
+            rule = "\(months) months after the review of \(held.ukString)"
         }
         // The next review was due but had not been held: late if the plan or care was still open then.
         let openUntil = min(stillOpenUntil ?? context.end, context.end)

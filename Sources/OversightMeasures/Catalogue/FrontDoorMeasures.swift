@@ -3,18 +3,9 @@ import OversightCore
 /// Measures of the front door and children in need (kpis.md §3.1; CIN census; Annex A lists 1–4 and 6).
 extension MeasureCatalogue {
     static let frontDoor: [MeasureDefinition] = [
-        MeasureDefinition(
-            id: "CIN-01", title: "Referrals per 10,000 children",
-            definition: "Referrals received in the period per 10,000 children aged 0–17; part-years are annualised.",
-            numerator: "Referrals with a referral date in the period", denominator: "Children aged 0–17 ÷ 10,000",
-            counting: .events("referrals"), period: .flow, unit: .ratePer10000, polarity: .neither, source: .cinCensus,
-            annexAList: 3
-        ) { context, tally in
-            for r in context.snapshot.referrals.rows where context.period.contains(r.date) {
-                tally.add(child: r.child, on: r.date, team: r.team, numerator: 1, denominator: 0,
-                          RowDetail(r.id, from: ("referral", r.date), reason: "referral received in the period"))
-            }
-        },
+        eventRate(
+            id: "CIN-01", title: "Referrals per 10,000 children", events: "referrals", numerator: "Referrals with a referral date in the period",
+            annexAList: 3, dateLabel: "referral", rows: \.referrals, date: \.date, team: \.team, id: \.id),
         MeasureDefinition(
             id: "CIN-02", title: "Re-referrals within 12 months",
             definition: "Referrals in the period for a child who had another referral in the 12 calendar months before it.",
@@ -120,6 +111,25 @@ extension MeasureCatalogue {
             }
         },
     ]
+
+    /// Events dated in the period per 10,000 children aged 0–17, annualised for part-years (CIN census flows).
+    static func eventRate<Row: ChildDatedRow>(
+        id: String, title: String, events: String, numerator: String, annexAList: Int, dateLabel: String,
+        rows: KeyPath<CaseSnapshot, CaseSnapshot.ByChild<Row>> & Sendable, date: KeyPath<Row, LocalDate> & Sendable,
+        team: KeyPath<Row, Int32> & Sendable, id recordID: KeyPath<Row, String> & Sendable
+    ) -> MeasureDefinition {
+        MeasureDefinition(
+            id: id, title: title,
+            definition: "\(events.prefix(1).uppercased() + events.dropFirst()) in the period per 10,000 children aged 0–17; part-years are annualised.",
+            numerator: numerator, denominator: "Children aged 0–17 ÷ 10,000", counting: .events(events), period: .flow,
+            unit: .ratePer10000, polarity: .neither, source: .cinCensus, annexAList: annexAList
+        ) { context, tally in
+            for row in context.snapshot[keyPath: rows].rows where context.period.contains(row[keyPath: date]) {
+                tally.add(child: row.child, on: row[keyPath: date], team: row[keyPath: team], numerator: 1, denominator: 0,
+                          RowDetail(row[keyPath: recordID], from: (dateLabel, row[keyPath: date]), reason: "\(dateLabel) in the period"))
+            }
+        }
+    }
 
     static func assessmentTimeliness(id: String, title: String, definition: String, fromReferral: Bool) -> MeasureDefinition {
         MeasureDefinition(

@@ -200,17 +200,11 @@ extension MeasureCatalogue {
                 guard period.start <= context.end, (period.end.map { $0 >= context.start } ?? true) else { continue }
                 let reviews = snapshot.lookedAfterReviews[period.child]
                     .filter { review in review.date >= period.start && (period.end.map { review.date <= $0 } ?? true) }.map(\.date)
-                let firstDue = context.calendar.addingWorkingDays(20, to: period.start)
-                guard let first = reviews.first else {
-                    judgeReviewChain(context: context, tally: &tally, child: period.child, recordID: nil, firstDue: firstDue,
-                                     firstRule: "20 working days after entering care", reviews: [], stillOpenUntil: period.end)
-                    continue
-                }
-                // The second review's 3-month rule differs from the 6-monthly chain, so judge the first on its own.
-                judgeReviewChain(context: context, tally: &tally, child: period.child, recordID: nil, firstDue: firstDue,
-                                 firstRule: "20 working days after entering care", reviews: [first], stillOpenUntil: first)
-                judgeReviewChain(context: context, tally: &tally, child: period.child, recordID: nil, firstDue: first.adding(months: 3),
-                                 firstRule: "3 months after the first review", reviews: Array(reviews.dropFirst()), stillOpenUntil: period.end)
+                // The second review is due 3 months after the first, later ones 6 months after the last.
+                judgeReviewChain(
+                    context: context, tally: &tally, child: period.child, recordID: nil,
+                    firstDue: context.calendar.addingWorkingDays(20, to: period.start), firstRule: "20 working days after entering care",
+                    reviews: reviews, stillOpenUntil: period.end, monthsAfterReview: { $0 == 0 ? 3 : 6 })
             }
         }
     }

@@ -70,8 +70,7 @@ extension MeasureCatalogue {
             numerator: "FTE of employed registered social workers", denominator: "—", counting: .workers, period: .asAtEnd,
             unit: .count, polarity: .higherIsBetter, source: .workforceCensus, publishedDecimals: 1
         ) { context, tally in
-            context.snapshot.forEachSocialWorker(on: context.end, tally: tally) { worker, fte, includes in
-                guard includes, worker.isAgency != true else { return }
+            for (worker, fte) in tally.socialWorkers() where worker.isAgency != true {
                 tally.addWorker(worker, numerator: fte, denominator: 0, reason: "employed, \(fte) FTE")
             }
         },
@@ -82,8 +81,7 @@ extension MeasureCatalogue {
             numerator: "Agency FTE", denominator: "Agency FTE + employed FTE", counting: .workers, period: .asAtEnd,
             unit: .percentage, polarity: .lowerIsBetter, source: .workforceCensus
         ) { context, tally in
-            context.snapshot.forEachSocialWorker(on: context.end, tally: tally) { worker, fte, includes in
-                guard includes else { return }
+            for (worker, fte) in tally.socialWorkers() {
                 let agency = worker.isAgency == true
                 tally.addWorker(worker, numerator: agency ? fte : 0, denominator: fte, reason: agency ? "agency, \(fte) FTE" : "employed, \(fte) FTE")
             }
@@ -133,18 +131,15 @@ extension MeasureCatalogue {
     ]
 }
 
-extension CaseSnapshot {
-    /// Registered social workers, once each, with their FTE (1 when unrecorded) and whether the slice includes them.
-    ///
-    /// A team slice takes the worker's current team name; a worker slice, the worker.
-    func forEachSocialWorker(on date: LocalDate, tally: Tally, _ body: (WorkerRow, Double, Bool) -> Void) {
-        for (index, worker) in workers.enumerated() where worker.isRegistered {
-            body(worker, worker.fte ?? 1, tally.includesWorker(Int32(index), teamName: worker.teamName))
+extension Tally {
+    /// Registered social workers the slice includes, with their FTE (1 when unrecorded). A team slice
+    /// takes the worker's current team name, as the SSD holds no team history for workers.
+    func socialWorkers() -> [(CaseSnapshot.WorkerRow, Double)] {
+        snapshot.workers.enumerated().compactMap { index, worker in
+            worker.isRegistered && includesWorker(Int32(index), teamName: worker.teamName) ? (worker, worker.fte ?? 1) : nil
         }
     }
-}
 
-extension Tally {
     func includesWorker(_ worker: Int32, teamName: String?) -> Bool {
         switch slice.kind {
         case .all: true

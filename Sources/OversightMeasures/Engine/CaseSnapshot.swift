@@ -155,11 +155,6 @@ public struct CaseSnapshot: Sendable {
         return best
     }
 
-    /// The period of care open on `date` (looked after that day: started on or before, ending after).
-    public func carePeriod(of child: ChildIndex, on date: LocalDate) -> CarePeriodRow? {
-        carePeriods[child].last { $0.start <= date && ($0.end.map { $0 > date } ?? true) }
-    }
-
     /// The placement open on `date`, ignoring temporary moves (T-codes), which the 903 does not count.
     public func placement(of child: ChildIndex, on date: LocalDate) -> PlacementRow? {
         placements[child].last {

@@ -91,10 +91,8 @@ public struct MeasureEngine: Sendable {
     /// Monthly points over the `months` calendar months ending with `lastMonth`: flows count the month's
     /// events; stocks are taken on the month's last day.
     public func trend(_ measure: MeasureDefinition, lastMonth: (year: Int, month: Int), months: Int = 24, slice: Slice = .authority) -> [TrendPoint] {
-        (0..<months).reversed().map { back in
-            var year = lastMonth.year, month = lastMonth.month - back
-            while month < 1 { month += 12; year -= 1 }
-            let period = ReportingPeriod.month(year: year, month: month)
+        let periods = sequence(first: ReportingPeriod.month(year: lastMonth.year, month: lastMonth.month)) { $0.previous }
+        return periods.prefix(months).reversed().map { period in
             let result = compute(measure, period: period, slice: slice)
             return TrendPoint(period: period.description, value: result.value, numerator: result.numerator, denominator: result.denominator)
         }

@@ -51,9 +51,7 @@ extension OversightCommand {
             let output = Output(
                 entities: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
                 total: counts.values.reduce(0, +), extract: extract)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self)
+            return jsonString(output)
         }
     }
 }
