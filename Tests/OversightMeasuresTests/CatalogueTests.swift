@@ -125,3 +125,19 @@ struct SnapshotBuildingTests {
         #expect(a.result == b.result)
     }
 }
+
+@Suite("Cohort slices")
+struct CohortSliceTests {
+    @Test("An ethnicity or sex cohort counts only its children")
+    func ethnicityAndSex() throws {
+        var cases = CaseBuilder()
+        cases.child("a", sex: .male, ethnicity: .bafr)
+        cases.child("b", sex: .female, ethnicity: .wbri)
+        cases.child("c", sex: .female, ethnicity: .bafr)
+        for id in ["a", "b", "c"] { cases.referral(id, "2024-06-01") }
+        let engine = cases.engine()
+        #expect(try engine.result("CIN-03", "2024-25", slice: .cohort(.ethnicity(.bafr))).denominator == 2)
+        #expect(try engine.result("CIN-03", "2024-25", slice: .cohort(.sex(.female))).denominator == 2)
+        #expect(try engine.result("CIN-03", "2024-25", slice: .cohort(try #require(Cohort(parsing: "ethnicity=WBRI")))).denominator == 1)
+    }
+}
