@@ -1,6 +1,6 @@
 import Foundation
 import OversightCore
-import OversightMeasures
+@testable import OversightMeasures
 import OversightStorage
 import Testing
 
@@ -139,5 +139,31 @@ struct CohortSliceTests {
         #expect(try engine.result("CIN-03", "2024-25", slice: .cohort(.ethnicity(.bafr))).denominator == 2)
         #expect(try engine.result("CIN-03", "2024-25", slice: .cohort(.sex(.female))).denominator == 2)
         #expect(try engine.result("CIN-03", "2024-25", slice: .cohort(try #require(Cohort(parsing: "ethnicity=WBRI")))).denominator == 1)
+    }
+}
+
+@Suite("Sorting rows by child")
+struct SortByChildTests {
+    @Test("The counting sort orders rows by child then date, with each child's offsets", arguments: [1, 7, 200])
+    func matchesReferenceOrder(children: Int) {
+        var random = SplitMix64(state: UInt64(children))
+        var rows: [CaseSnapshot.ContactRow] = []
+        for _ in 0..<(children * 5) {
+            // Some children get 70+ rows so the long-run path is exercised as well as the insertion sort.
+            let child = random.next() % 4 == 0 ? Int32(0) : Int32(random.next() % UInt64(children))
+            rows.append(CaseSnapshot.ContactRow(
+                child: child, date: LocalDate(dayNumber: Int32(random.next() % 900)), ledToReferral: nil))
+        }
+        var sorted = rows
+        let offsets = CaseSnapshot.Builder.sortByChild(&sorted, children: children)
+        let expected = rows.sorted { ($0.child, $0.date.dayNumber) < ($1.child, $1.date.dayNumber) }
+        #expect(sorted.map(\.child) == expected.map(\.child))
+        #expect(sorted.map(\.date) == expected.map(\.date))
+        #expect(offsets.count == children + 1)
+        for child in 0..<children {
+            let slice = sorted[Int(offsets[child])..<Int(offsets[child + 1])]
+            #expect(slice.allSatisfy { Int($0.child) == child })
+        }
+        #expect(Int(offsets[children]) == rows.count)
     }
 }
