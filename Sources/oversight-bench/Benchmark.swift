@@ -109,7 +109,7 @@ enum Benchmark {
         let store = try SQLiteCaseRecordStore(path: database)
         var started = Date()
         let snapshot = try CaseSnapshot.load(from: store)
-        print("load snapshot from SQLite: \(format(Date().timeIntervalSince(started))) s, \(snapshot.children.count) children; resident now \(residentMB()) MB")
+        print("load snapshot from SQLite: \(format(Date().timeIntervalSince(started))) s, \(snapshot.children.count) children; resident now \(residentMB()) MB, peak so far \(peakMB()) MB")
         let engine = MeasureEngine(snapshot: snapshot, population: 130_000)
         // The last whole financial year in the synthetic extract (extracts end 31 October 2026).
         let period = ReportingPeriod.financialYear(startYear: 2025)
@@ -122,16 +122,24 @@ enum Benchmark {
             print("  run \(run): every measure (\(results.count)) for \(period) in \(format(time * 1000)) ms")
         }
         let median = seconds.sorted()[seconds.count / 2]
-        print("median: \(format(median * 1000)) ms for all measures")
+        print("median: \(format(median * 1000)) ms for all measures; peak so far \(peakMB()) MB (load and every measure)")
         started = Date()
         let explanation = engine.explain(MeasureCatalogue.measure("CIN-06")!, period: period)
-        print("explain CIN-06: \(explanation.rows.count) rows in \(format(Date().timeIntervalSince(started) * 1000)) ms")
+        print("explain CIN-06: \(explanation.rows.count) rows in \(format(Date().timeIntervalSince(started) * 1000)) ms; peak so far \(peakMB()) MB")
         started = Date()
         _ = engine.computeAll(period: period, slice: .cohort(.ageBand(.tenToFifteen)))
         print("every measure for the 10–15 cohort: \(format(Date().timeIntervalSince(started) * 1000)) ms")
         started = Date()
         _ = engine.trend(MeasureCatalogue.measure("CIN-06")!, lastMonth: (2026, 3))
         print("24-month trend of CIN-06: \(format(Date().timeIntervalSince(started) * 1000)) ms")
+    }
+
+    /// This process's peak resident memory so far (VmHWM), so each stage's peak can be told apart.
+    static func peakMB() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kB = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return -1 }
+        return kB / 1024
     }
 
     /// Resident memory of this process now, from /proc (the peak is reported by the parent).
