@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "OversightCore"),
@@ -33,7 +36,13 @@ let package = Package(
         .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
         .target(
             name: "OversightWeb",
-            dependencies: ["OversightCore", "OversightStorage", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "OversightCore", "OversightStorage", "OversightMeasures",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "oversight",
@@ -63,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "OversightWebTests",
             dependencies: [
-                "OversightWeb", "OversightStorage", "OversightStorageSQLite",
+                "OversightWeb", "OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightMeasures",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

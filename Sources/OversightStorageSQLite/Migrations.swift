@@ -23,6 +23,59 @@ enum Migrations {
                 );
                 """)
         }
+        // People, sessions and the access log live in the catalogue: they outlive every import.
+        migrator.registerMigration("002-access") { db in
+            try db.execute(sql: """
+                CREATE TABLE app_user (
+                    username TEXT PRIMARY KEY,
+                    display_name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    worker_id TEXT,
+                    team_id TEXT,
+                    is_active INTEGER NOT NULL DEFAULT 1,
+                    password_hash TEXT NOT NULL
+                );
+                CREATE TABLE app_session (
+                    token TEXT PRIMARY KEY,
+                    username TEXT NOT NULL REFERENCES app_user(username) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    expires_at INTEGER NOT NULL
+                );
+                CREATE TABLE api_token (
+                    token_hash TEXT PRIMARY KEY,
+                    username TEXT NOT NULL REFERENCES app_user(username) ON DELETE CASCADE,
+                    label TEXT NOT NULL
+                );
+                CREATE TABLE child_restriction (
+                    child_id TEXT PRIMARY KEY,
+                    usernames TEXT NOT NULL,
+                    team_ids TEXT NOT NULL,
+                    reason TEXT NOT NULL
+                );
+                CREATE TABLE audit_assignment (
+                    username TEXT NOT NULL,
+                    child_id TEXT NOT NULL,
+                    PRIMARY KEY (username, child_id)
+                );
+                CREATE TABLE access_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    username TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    child_count INTEGER NOT NULL
+                );
+                CREATE INDEX access_log_subject ON access_log(subject);
+                CREATE INDEX access_log_username ON access_log(username);
+                -- Append-only: the log is evidence, so the database itself refuses edits and deletions.
+                CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+                    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+                CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+                    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+                """)
+        }
         return migrator
     }
 

@@ -61,7 +61,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
         do {
             try Migrations.catalogue.migrate(catalogue)
         } catch {
-            throw .migrationFailed("001-extracts", reason: Self.reason(error))
+            throw .migrationFailed("catalogue", reason: Self.reason(error))
         }
     }
 
@@ -212,7 +212,7 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
         }
     }
 
-    private func readCatalogue<T>(_ operation: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
+    func readCatalogue<T>(_ operation: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try catalogue.read(body)
         } catch let error as StorageError {

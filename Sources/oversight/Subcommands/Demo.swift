@@ -43,6 +43,12 @@ extension OversightCommand {
                 let store = try SQLiteCaseRecordStore(path: db)
                 try OversightCommand.Import.SSD.importExtract(
                     extract, into: store, importer: SSDImporter(), rejectsPath: db + ".rejects.csv")
+                let users = try DemoUsers.create(in: store)
+                print("\nDemo users (one per role; passwords change each time the demo starts):")
+                for created in users {
+                    print("  \(created.user.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(created.password)   \(created.user.role.title)")
+                }
+                print("")
             } catch let error as ExitCode {
                 throw error
             } catch {

@@ -10,14 +10,26 @@ extension OversightCommand {
 
         @OptionGroup var database: ExistingDatabase
 
-        @Option(help: "Address to listen on.")
-        var host: String = "127.0.0.1"
+        @Option(help: "Address to listen on (OVERSIGHT_HOST).")
+        var host: String = ProcessInfo.processInfo.environment["OVERSIGHT_HOST"] ?? "127.0.0.1"
 
-        @Option(help: "Port to listen on.")
-        var port: Int = 8080
+        @Option(help: "Port to listen on (OVERSIGHT_PORT).")
+        var port: Int = Int(ProcessInfo.processInfo.environment["OVERSIGHT_PORT"] ?? "") ?? 8080
+
+        @Option(help: "The authority's name, shown on every page (OVERSIGHT_AUTHORITY).")
+        var authority: String = ProcessInfo.processInfo.environment["OVERSIGHT_AUTHORITY"] ?? "Demo authority (synthetic data)"
+
+        @Option(help: "Minutes without a request after which a session ends (OVERSIGHT_SESSION_MINUTES).")
+        var sessionMinutes: Int = Int(ProcessInfo.processInfo.environment["OVERSIGHT_SESSION_MINUTES"] ?? "") ?? 30
+
+        @Flag(help: "Send cookies without the Secure attribute, for HTTP clients that are not browsers (never in service).")
+        var insecureCookies = false
 
         func run() async throws {
-            try await Self.serve(path: database.path, configuration: WebConfiguration(host: host, port: port))
+            var configuration = WebConfiguration(host: host, port: port, authorityName: authority)
+            configuration.sessionIdleSeconds = Int64(sessionMinutes) * 60
+            configuration.secureCookies = !insecureCookies
+            try await Self.serve(path: database.path, configuration: configuration)
         }
 
         static func serve(path: String, configuration: WebConfiguration) async throws {

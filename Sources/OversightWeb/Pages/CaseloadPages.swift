@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import OversightCore
+import OversightMeasures
+import OversightStorage
+
+/// Team pages and the weekly caseload report (the rapid review's recommendation 18).
+struct CaseloadPages {
+    let services: WebServices
+
+    func addRoutes(to router: Router<OversightRequestContext>) {
+        router.get("/caseload/weekly") { request, context in try weekly(request, context) }
+        router.get("/teams/{id}") { request, context in try team(request, context) }
+    }
+
+    /// When a child's next statutory visit falls due: every 10 working days on a protection plan (the
+    /// local standard), every 6 weeks when looked after (the statutory minimum in the first year).
+    static func visitDue(_ held: CaseSnapshot.HeldChild, calendar: WorkingDayCalendar, standards: LocalStandards) -> LocalDate? {
+        let from = held.lastVisit ?? held.holder.since
+        if held.isOnProtectionPlan { return calendar.addingWorkingDays(standards.protectionVisitWorkingDays, to: from) }
+        if held.isLookedAfter { return from.adding(days: 42) }
+        return nil
+    }
+
+    struct TeamRow { var teamID, name: String; var link: Bool; var workers, children: Int; var average: String; var highest, overdue: Int }
+    struct Weekly {
+        var chrome: Chrome
+        var asOf: String
+        var teams: [TeamRow]
+        var totalWorkers, totalChildren: Int
+        var totalAverage: String
+        var totalHighest, totalOverdue: Int
+    }
+
+    private func weekly(_ request: Request, _ context: OversightRequestContext) throws -> HTMLPage {
+        let view = try services.caseView()
+        let held = view.snapshot.heldChildren(on: view.asOf)
+        var byTeam: [String: [CaseSnapshot.HeldChild]] = [:]
+        for entry in held { byTeam[entry.holder.teamID ?? "", default: []].append(entry) }
+        var rows: [TeamRow] = []
+        for (teamID, entries) in byTeam {
+            let loads = Dictionary(grouping: entries, by: { $0.holder.workerID ?? "" }).mapValues { Set($0.map(\.child)).count }
+            let overdue = entries.filter { entry in
+                Self.visitDue(entry, calendar: view.engine.calendar, standards: view.engine.standards).map { $0 < view.asOf } ?? false
+            }.count
+            let children = Set(entries.map(\.child)).count
+            rows.append(TeamRow(
+                teamID: teamID, name: entries.first?.holder.teamName ?? (teamID.isEmpty ? "No team recorded" : teamID), link: !teamID.isEmpty,
+                workers: loads.count, children: children, average: String(format: "%.1f", Double(children) / Double(max(loads.count, 1))),
+                highest: loads.values.max() ?? 0, overdue: overdue))
+        }
+        rows.sort { $0.name < $1.name }
+        let allLoads = Dictionary(grouping: held, by: { $0.holder.workerID ?? "" }).mapValues { Set($0.map(\.child)).count }
+        let children = Set(held.map(\.child)).count
+        return HTMLPage("caseload", Weekly(
+            chrome: Chrome(authorityName: services.configuration.authorityName, user: context.user, csrf: context.session?.csrfToken, path: "/caseload/weekly"),
+            asOf: Figures.date(view.asOf), teams: rows, totalWorkers: allLoads.count, totalChildren: children,
+            totalAverage: String(format: "%.1f", Double(children) / Double(max(allLoads.count, 1))), totalHighest: allLoads.values.max() ?? 0,
+            totalOverdue: rows.reduce(0) { $0 + $1.overdue }))
+    }
+
+    struct WorkerRow { var name: String; var children, protection, lookedAfter, overdue: Int }
+    struct DueChild { var childID: String; var link: Bool; var worker, plan, lastVisit, due: String; var late: Bool; var dueDay: Int32 }
+    struct TeamModel {
+        var chrome: Chrome
+        var name, asOf: String
+        var childCount, workerCount: Int
+        var workers: [WorkerRow]
+        var childLevel: Bool
+        var dueChildren: [DueChild]
+    }
+
+    private func team(_ request: Request, _ context: OversightRequestContext) throws -> Response {
+        let id = try context.parameters.require("id")
+        guard let user = context.user else { throw HTTPError(.unauthorized) }
+        let view = try services.caseView()
+        let chrome = Chrome(authorityName: services.configuration.authorityName, user: user, csrf: context.session?.csrfToken, path: "/teams/\(id)")
+        guard let index = view.snapshot.teamIDs.firstIndex(of: id) else {
+            return try HTMLPage("error", ErrorPage(chrome: chrome, heading: "Page not found", message: "There is no team with ID \(id)."),
+                                status: .notFound).response(from: request, context: context)
+        }
+        let held = view.snapshot.heldChildren(on: view.asOf) { $0.teamID == id }
+        let calendar = view.engine.calendar, standards = view.engine.standards
+        var workers: [WorkerRow] = []
+        for (_, entries) in Dictionary(grouping: held, by: { $0.holder.workerID ?? "" }) {
+            workers.append(WorkerRow(
+                name: entries.first?.holder.workerName ?? entries.first?.holder.workerID ?? "Unallocated",
+                children: Set(entries.map(\.child)).count, protection: entries.filter(\.isOnProtectionPlan).count,
+                lookedAfter: entries.filter(\.isLookedAfter).count,
+                overdue: entries.filter { Self.visitDue($0, calendar: calendar, standards: standards).map { $0 < view.asOf } ?? false }.count))
+        }
+        workers.sort { $0.name < $1.name }
+        var model = TeamModel(
+            chrome: chrome, name: view.snapshot.teamNames[index], asOf: Figures.date(view.asOf), childCount: Set(held.map(\.child)).count,
+            workerCount: workers.count, workers: workers, childLevel: user.role.seesChildLevelData, dueChildren: [])
+        if user.role.seesChildLevelData {
+            let gate = try AccessGate(services: services, user: user, view: view)
+            let soon = calendar.addingWorkingDays(5, to: view.asOf)
+            model.dueChildren = held.compactMap { entry -> DueChild? in
+                guard let due = Self.visitDue(entry, calendar: calendar, standards: standards), due <= soon else { return nil }
+                let childID = view.snapshot.children.ids[Int(entry.child)]
+                // Children outside the reader's scope are left out altogether; restricted ones appear unnamed.
+                let decision = gate.decide(childID: childID)
+                guard decision.isAllowed || gate.isRestricted(childID) else { return nil }
+                return DueChild(
+                    childID: decision.isAllowed ? childID : "Restricted record", link: decision.isAllowed,
+                    worker: entry.holder.workerName ?? entry.holder.workerID ?? "", plan: entry.isOnProtectionPlan ? "Child protection" : "Looked after",
+                    lastVisit: Figures.date(entry.lastVisit), due: Figures.date(due), late: due < view.asOf, dueDay: due.dayNumber)
+            }.sorted { $0.dueDay < $1.dueDay }
+            let named = model.dueChildren.filter(\.link).count
+            if named > 0 {
+                try gate.log(.viewChildList, subject: "/teams/\(id)", reason: "team caseload (\(user.role.title.lowercased()))", childCount: named)
+            }
+        }
+        return try HTMLPage("team", model).response(from: request, context: context)
+    }
+}
+
+/// Who looked at what: the access log, for those whose role lets them read it.
+struct AdminPages {
+    let services: WebServices
+
+    struct Entry { var at, username, role, action, subject, reason: String; var childCount: Int }
+    struct Model { var chrome: Chrome; var child, user, caption: String; var entries: [Entry] }
+
+    func addRoutes(to router: Router<OversightRequestContext>) {
+        router.get("/admin/access-log") { request, context in try accessLog(request, context) }
+    }
+
+    private func accessLog(_ request: Request, _ context: OversightRequestContext) throws -> Response {
+        guard let user = context.user else { throw HTTPError(.unauthorized) }
+        let chrome = Chrome(authorityName: services.configuration.authorityName, user: user, csrf: context.session?.csrfToken, path: "/admin/access-log")
+        guard user.role.mayReadAccessLog else {
+            return try HTMLPage("error", ErrorPage(chrome: chrome, heading: "You cannot see the access log",
+                                                   message: "Only senior leaders and quality assurance auditors can read who viewed which records."),
+                                status: .forbidden).response(from: request, context: context)
+        }
+        let child = request.uri.queryParameters["child"].map(String.init)?.trimmingCharacters(in: .whitespaces).nonEmpty
+        let username = request.uri.queryParameters["user"].map(String.init)?.trimmingCharacters(in: .whitespaces).nonEmpty
+        let entries = try services.store.accessLog(subject: child, username: username, limit: 500)
+        let caption = child.map { "Who looked at child \($0)" } ?? username.map { "What \($0) looked at" } ?? "The latest 500 entries"
+        return try HTMLPage("access-log", Model(
+            chrome: chrome, child: child ?? "", user: username ?? "", caption: caption,
+            entries: entries.map {
+                Entry(at: $0.at, username: $0.username, role: $0.role.title, action: $0.action.rawValue, subject: $0.subject,
+                      reason: $0.reason, childCount: $0.childCount)
+            })).response(from: request, context: context)
+    }
+}

@@ -1,0 +1,210 @@
+import Mustache
+
+/// Every page's Mustache template. `{{name}}` escapes HTML; the only triple-braced values are SVG the
+/// server drew from numbers (charts), never text from data or users.
+enum Templates {
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, text) in all {
+            // A template that does not parse is a programming error caught by the first test that renders it.
+            try! library.register(text, named: name)
+        }
+        return library
+    }()
+
+    static let all: [(String, String)] = [
+        ("layout", layout), ("login", login), ("dashboard", dashboard), ("measures", measures), ("measure", measure),
+        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error),
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{$title}}Oversight{{/title}} – {{chrome.authorityName}}</title>
+        <link rel="stylesheet" href="/assets/oversight.css">
+        </head>
+        <body>
+        <a class="skip" href="#main">Skip to main content</a>
+        <header class="header"><div class="header-inner">
+        <a class="brand" href="/">Oversight</a>
+        {{#chrome.signedIn}}
+        <nav aria-label="Main"><ul class="nav">
+        {{#chrome.nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/chrome.nav}}
+        <li><form method="post" action="/logout"><input type="hidden" name="csrf" value="{{chrome.csrf}}"><button type="submit">Sign out</button></form></li>
+        </ul></nav>
+        {{/chrome.signedIn}}
+        </div></header>
+        <div class="banner"><span class="tag tag-blue">Synthetic data</span> {{chrome.authorityName}}{{#chrome.signedIn}} · signed in as {{chrome.userName}} ({{chrome.roleTitle}}){{/chrome.signedIn}}</div>
+        <main id="main">
+        {{$content}}{{/content}}
+        </main>
+        </body>
+        </html>
+        """
+
+    static let login = """
+        {{<layout}}{{$title}}Sign in{{/title}}{{$content}}
+        <h1>Sign in</h1>
+        {{#error}}<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><p>{{error}}</p></div>{{/error}}
+        <form method="post" action="/login" novalidate>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="next" value="{{next}}">
+        <div class="form-group"><label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username" value="{{username}}" spellcheck="false"></div>
+        <div class="form-group"><label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password"></div>
+        <button class="button" type="submit">Sign in</button>
+        </form>
+        <p class="muted small">Every look at a child's record is logged with who, when and why.</p>
+        {{/content}}{{/layout}}
+        """
+
+    static let dashboard = """
+        {{<layout}}{{$title}}Service dashboard{{/title}}{{$content}}
+        <h1>How the service is doing</h1>
+        <p class="lead">{{periodLabel}}, against England and the month before. Data as at {{asOf}}.</p>
+        <div class="cards">
+        {{#cards}}
+        <section class="card" aria-labelledby="card-{{id}}">
+        <h2 id="card-{{id}}"><a href="/measures/{{id}}">{{title}}</a></h2>
+        <p class="figure">{{value}}</p>
+        <p><strong class="tag tag-{{ragColour}}">{{ragLabel}}</strong> {{ragReason}}</p>
+        <p>England {{england}} · last month {{previous}} <span class="muted">({{change}})</span></p>
+        <p>{{{sparkline}}} <span class="muted small">12 months</span></p>
+        </section>
+        {{/cards}}
+        </div>
+        <h2>What changed this month</h2>
+        {{^empty(changes)}}<ul>{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/empty(changes)}}
+        {{^changes}}<p>No headline measure moved by more than a percentage point.</p>{{/changes}}
+        <p><a href="/measures">Every measure</a> · <a href="/caseload/weekly">Weekly caseload report</a></p>
+        {{/content}}{{/layout}}
+        """
+
+    static let measures = """
+        {{<layout}}{{$title}}Measures{{/title}}{{$content}}
+        <h1>Measures</h1>
+        <p class="lead">{{periodLabel}}. Select a measure for its definition, trend, teams and children.</p>
+        <table>
+        <caption>Every measure in the catalogue</caption>
+        <thead><tr><th scope="col">Measure</th><th scope="col" class="num">Value</th><th scope="col" class="num">England</th><th scope="col">Counts</th></tr></thead>
+        <tbody>
+        {{#rows}}<tr><td><a href="/measures/{{id}}">{{id}} {{title}}</a>{{#note}}<br><span class="muted small">{{note}}</span>{{/note}}</td><td class="num">{{value}}</td><td class="num">{{england}}</td><td>{{counting}}</td></tr>
+        {{/rows}}
+        </tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let measure = """
+        {{<layout}}{{$title}}{{id}} {{title}}{{/title}}{{$content}}
+        <ol class="breadcrumbs"><li><a href="/">Dashboard</a></li><li><a href="/measures">Measures</a></li><li>{{id}}</li></ol>
+        <h1>{{title}}</h1>
+        <p class="lead">{{periodLabel}}: <strong>{{value}}</strong>{{#fraction}} ({{fraction}}){{/fraction}}</p>
+        {{#note}}<div class="inset">{{note}}</div>{{/note}}
+        <dl class="summary">
+        <dt>Definition</dt><dd>{{definition}}</dd>
+        <dt>Numerator</dt><dd>{{numerator}}</dd>
+        <dt>Denominator</dt><dd>{{denominator}}</dd>
+        <dt>Counts</dt><dd>{{counting}}</dd>
+        <dt>Better when</dt><dd>{{polarity}}</dd>
+        <dt>Source</dt><dd>{{source}}{{#annexA}} · Annex A list {{annexA}}{{/annexA}}</dd>
+        {{#timescale}}<dt>Timescale</dt><dd>{{timescale}}</dd>{{/timescale}}
+        </dl>
+        {{^empty(comparators)}}
+        <table><caption>Comparators</caption><thead><tr><th scope="col">Area</th><th scope="col" class="num">Year</th><th scope="col" class="num">Value</th></tr></thead>
+        <tbody>{{#comparators}}<tr><td>{{area}}</td><td class="num">{{year}}</td><td class="num">{{value}}</td></tr>{{/comparators}}</tbody></table>
+        {{/empty(comparators)}}
+        <h2>Trend</h2>
+        <figure>{{{chart}}}<figcaption class="muted small">Monthly values over the last 24 months; the table below gives the same figures.</figcaption></figure>
+        <table><caption>Monthly values</caption><thead><tr><th scope="col">Month</th><th scope="col" class="num">Value</th><th scope="col" class="num">Numerator</th><th scope="col" class="num">Denominator</th></tr></thead>
+        <tbody>{{#trend}}<tr><td>{{period}}</td><td class="num">{{value}}</td><td class="num">{{numerator}}</td><td class="num">{{denominator}}</td></tr>{{/trend}}</tbody></table>
+        {{^empty(teams)}}
+        <h2>By team</h2>
+        <table><caption>{{periodLabel}} by team</caption><thead><tr><th scope="col">Team</th><th scope="col" class="num">Value</th><th scope="col" class="num">Numerator</th><th scope="col" class="num">Denominator</th></tr></thead>
+        <tbody>{{#teams}}<tr><td><a href="/teams/{{teamID}}">{{name}}</a></td><td class="num">{{value}}</td><td class="num">{{numerator}}</td><td class="num">{{denominator}}</td></tr>{{/teams}}</tbody></table>
+        {{/empty(teams)}}
+        <h2>The children behind the figure</h2>
+        {{#childLevel}}
+        <p>{{shownSummary}}</p>
+        {{^empty(rows)}}
+        <table><caption>Rows {{firstRow}} to {{lastRow}} of {{visibleRows}}</caption>
+        <thead><tr><th scope="col">Child</th><th scope="col">Record</th><th scope="col">Counted</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Working days</th><th scope="col">Why</th></tr></thead>
+        <tbody>{{#rows}}<tr><td>{{#link}}<a href="/children/{{childID}}">{{childID}}</a>{{/link}}{{^link}}{{childID}}{{/link}}</td><td>{{recordID}}</td><td>{{#inNumerator}}<span class="flag-ok">Yes</span>{{/inNumerator}}{{^inNumerator}}<span class="flag-late">No</span>{{/inNumerator}}</td><td>{{from}}</td><td>{{to}}</td><td class="num">{{workingDays}}</td><td>{{reason}}</td></tr>{{/rows}}</tbody></table>
+        {{/empty(rows)}}
+        <nav class="pager" aria-label="Pages of children">{{#previousPage}}<a href="{{previousPage}}">Previous page</a>{{/previousPage}}{{#nextPage}}<a href="{{nextPage}}">Next page</a>{{/nextPage}}</nav>
+        {{/childLevel}}
+        {{^childLevel}}<p>{{aggregateOnly}}</p>{{/childLevel}}
+        {{/content}}{{/layout}}
+        """
+
+    static let child = """
+        {{<layout}}{{$title}}Child {{id}}{{/title}}{{$content}}
+        <ol class="breadcrumbs"><li><a href="/">Dashboard</a></li><li>Child {{id}}</li></ol>
+        <h1>{{name}}</h1>
+        {{#restricted}}<p><strong class="tag tag-red">Restricted record</strong> Only the people and teams named on the restriction can open it.</p>{{/restricted}}
+        <dl class="summary">
+        <dt>Child ID</dt><dd>{{id}}</dd>
+        <dt>Date of birth</dt><dd>{{born}}</dd>
+        <dt>Sex</dt><dd>{{sex}}</dd>
+        <dt>Ethnicity</dt><dd>{{ethnicity}}</dd>
+        <dt>Allocated to</dt><dd>{{#holders}}{{.}}<br>{{/holders}}{{^holders}}Not allocated{{/holders}}</dd>
+        <dt>Why you can see this</dt><dd>{{basis}}</dd>
+        </dl>
+        <h2>Chronology</h2>
+        <table><caption>The child's journey, oldest first</caption>
+        <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Detail</th><th scope="col">Timeliness</th></tr></thead>
+        <tbody>{{#events}}<tr><td>{{date}}</td><td>{{event}}</td><td>{{detail}}</td><td>{{#late}}<span class="flag-late">{{timeliness}}</span>{{/late}}{{^late}}{{timeliness}}{{/late}}</td></tr>{{/events}}</tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let team = """
+        {{<layout}}{{$title}}{{name}}{{/title}}{{$content}}
+        <ol class="breadcrumbs"><li><a href="/">Dashboard</a></li><li><a href="/caseload/weekly">Caseloads</a></li><li>{{name}}</li></ol>
+        <h1>{{name}}</h1>
+        <p class="lead">{{childCount}} children allocated on {{asOf}} across {{workerCount}} workers.</p>
+        <table><caption>Caseloads</caption><thead><tr><th scope="col">Worker</th><th scope="col" class="num">Children</th><th scope="col" class="num">On a protection plan</th><th scope="col" class="num">Looked after</th><th scope="col" class="num">Visits overdue</th></tr></thead>
+        <tbody>{{#workers}}<tr><td>{{name}}</td><td class="num">{{children}}</td><td class="num">{{protection}}</td><td class="num">{{lookedAfter}}</td><td class="num">{{overdue}}</td></tr>{{/workers}}</tbody></table>
+        {{#childLevel}}
+        <h2>Visits overdue or due within 5 working days</h2>
+        {{^empty(dueChildren)}}
+        <table><caption>Children with a statutory visit due</caption><thead><tr><th scope="col">Child</th><th scope="col">Worker</th><th scope="col">Plan</th><th scope="col">Last visit</th><th scope="col">Due</th></tr></thead>
+        <tbody>{{#dueChildren}}<tr><td>{{#link}}<a href="/children/{{childID}}">{{childID}}</a>{{/link}}{{^link}}{{childID}} (restricted){{/link}}</td><td>{{worker}}</td><td>{{plan}}</td><td>{{lastVisit}}</td><td>{{#late}}<span class="flag-late">{{due}}</span>{{/late}}{{^late}}{{due}}{{/late}}</td></tr>{{/dueChildren}}</tbody></table>
+        {{/empty(dueChildren)}}
+        {{^dueChildren}}<p>No visits are overdue or due in the next 5 working days.</p>{{/dueChildren}}
+        {{/childLevel}}
+        {{/content}}{{/layout}}
+        """
+
+    static let caseload = """
+        {{<layout}}{{$title}}Weekly caseload report{{/title}}{{$content}}
+        <h1>Weekly caseload report</h1>
+        <p class="lead">Children allocated to each team on {{asOf}} (rapid review recommendation 18).</p>
+        <table><caption>Caseloads by team</caption><thead><tr><th scope="col">Team</th><th scope="col" class="num">Workers</th><th scope="col" class="num">Children</th><th scope="col" class="num">Average per worker</th><th scope="col" class="num">Highest</th><th scope="col" class="num">Visits overdue</th></tr></thead>
+        <tbody>{{#teams}}<tr><td>{{#link}}<a href="/teams/{{teamID}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}</td><td class="num">{{workers}}</td><td class="num">{{children}}</td><td class="num">{{average}}</td><td class="num">{{highest}}</td><td class="num">{{overdue}}</td></tr>{{/teams}}</tbody>
+        <tfoot><tr><th scope="row">Authority</th><td class="num">{{totalWorkers}}</td><td class="num">{{totalChildren}}</td><td class="num">{{totalAverage}}</td><td class="num">{{totalHighest}}</td><td class="num">{{totalOverdue}}</td></tr></tfoot>
+        </table>
+        {{/content}}{{/layout}}
+        """
+
+    static let accessLog = """
+        {{<layout}}{{$title}}Access log{{/title}}{{$content}}
+        <h1>Access log</h1>
+        <form method="get" action="/admin/access-log">
+        <div class="form-group"><label for="child">Child ID</label><input type="text" id="child" name="child" value="{{child}}"></div>
+        <div class="form-group"><label for="user">Username</label><input type="text" id="user" name="user" value="{{user}}"></div>
+        <button class="button" type="submit">Search the log</button>
+        </form>
+        <table><caption>{{caption}}</caption><thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">Role</th><th scope="col">What</th><th scope="col">Subject</th><th scope="col" class="num">Children</th><th scope="col">Why</th></tr></thead>
+        <tbody>{{#entries}}<tr><td>{{at}}</td><td>{{username}}</td><td>{{role}}</td><td>{{action}}</td><td>{{subject}}</td><td class="num">{{childCount}}</td><td>{{reason}}</td></tr>{{/entries}}</tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let error = """
+        {{<layout}}{{$title}}{{heading}}{{/title}}{{$content}}
+        <h1>{{heading}}</h1>
+        <p>{{message}}</p>
+        <p><a href="/">Go to the dashboard</a></p>
+        {{/content}}{{/layout}}
+        """
+}

@@ -1,0 +1,85 @@
+import Foundation
+import OversightCore
+import OversightMeasures
+import OversightStorage
+import Synchronization
+
+/// The store Oversight serves: case records plus the people who may see them.
+public typealias OversightStore = CaseRecordStore & AccessStore
+
+/// Everything a handler needs, shared by every request.
+public final class WebServices: Sendable {
+    public let store: any OversightStore
+    public let configuration: WebConfiguration
+    let throttle: LoginThrottle
+    private let loaded = Mutex<CaseView?>(nil)
+
+    public init(store: any OversightStore, configuration: WebConfiguration) {
+        self.store = store
+        self.configuration = configuration
+        throttle = LoginThrottle(attempts: configuration.loginAttemptsAllowed, windowSeconds: configuration.loginWindowSeconds)
+    }
+
+    /// The case data as of the latest import, loaded once and reloaded when a new import lands.
+    func caseView() throws(StorageError) -> CaseView {
+        let extracts = try store.fetchExtracts().count
+        if let current = loaded.withLock({ $0 }), current.extractCount == extracts { return current }
+        let snapshot = try CaseSnapshot.load(from: store)
+        let view = CaseView(
+            engine: MeasureEngine(snapshot: snapshot), extractCount: extracts,
+            asOf: configuration.today ?? snapshot.latestRecordedDate ?? LocalDate.today())
+        loaded.withLock { $0 = view }
+        return view
+    }
+
+    /// Seconds since 1970, from the configured clock (tests move it on to expire sessions).
+    var now: Int64 { configuration.clock() }
+}
+
+/// One import's case data: the measure engine over its snapshot, and the day the data describes.
+final class CaseView: Sendable {
+    let engine: MeasureEngine
+    let extractCount: Int
+    /// "Now" for this data: allocations open on this day are current caseloads.
+    let asOf: LocalDate
+    private let cache = Mutex<[String: [MeasureResult]]>([:])
+    private let memos = Mutex<[String: [Double?]]>([:])
+
+    init(engine: MeasureEngine, extractCount: Int, asOf: LocalDate) {
+        self.engine = engine
+        self.extractCount = extractCount
+        self.asOf = asOf
+    }
+
+    var snapshot: CaseSnapshot { engine.snapshot }
+
+    /// The rolling twelve months to the end of the last complete month: the dashboard's period.
+    var headlinePeriod: ReportingPeriod {
+        let monthEnd = asOf.adding(days: 1).day == 1 ? asOf : LocalDate(year: asOf.year, month: asOf.month, day: 1)!.adding(days: -1)
+        return .rolling(months: 12, ending: monthEnd)
+    }
+
+    /// Every measure for a period and slice, computed once per import.
+    func results(period: ReportingPeriod, slice: Slice = .authority) -> [MeasureResult] {
+        let key = "\(period)|\(slice)"
+        if let cached = cache.withLock({ $0[key] }) { return cached }
+        let results = engine.computeAll(period: period, slice: slice)
+        cache.withLock { $0[key] = results }
+        return results
+    }
+
+    /// A series computed once per import (the dashboard's sparklines).
+    func memo(_ key: String, _ compute: () -> [Double?]) -> [Double?] {
+        if let known = memos.withLock({ $0[key] }) { return known }
+        let value = compute()
+        memos.withLock { $0[key] = value }
+        return value
+    }
+}
+
+extension LocalDate {
+    /// Today by the system clock, in UTC.
+    static func today() -> LocalDate {
+        LocalDate(dayNumber: Int32(Int(Date().timeIntervalSince1970) / 86_400))
+    }
+}
