@@ -65,7 +65,12 @@ let package = Package(
             dependencies: ["OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "OversightStorageTests", dependencies: ["OversightCore", "OversightStorage", "OversightStorageSQLite"]),
+        .testTarget(
+            name: "OversightStorageTests",
+            dependencies: [
+                "OversightCore", "OversightStorage", "OversightStorageSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "OversightMeasuresTests", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
         .testTarget(name: "OversightCLITests", dependencies: ["oversight"]),
