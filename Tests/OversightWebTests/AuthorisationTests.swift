@@ -46,6 +46,19 @@ struct AuthorisationTests {
             let explanation = try await browser.get("/measures/CIN-02")
             let listed = Set(WebFixture.children.filter { explanation.body.contains("/children/\($0)\"") })
             #expect(listed == allowed, "\(user.username)")
+            // The API under the same rules: child records, and the rows behind a measure.
+            for child in WebFixture.children {
+                let status = try await browser.get("/api/children/\(child)").status
+                #expect(status == (allowed.contains(child) ? .ok : .forbidden), "\(user.username) API \(child)")
+            }
+            let rows = try await browser.get("/api/measures/CIN-02/children")
+            if user.role.seesChildLevelData {
+                #expect(rows.status == .ok)
+                #expect(Set(WebFixture.children.filter { rows.body.contains("\"\($0)\"") }) == allowed, "\(user.username) API rows")
+            } else {
+                #expect(rows.status == .forbidden)
+                #expect(!WebFixture.children.contains { rows.body.contains($0) })
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import OversightStorage
 struct ChildPage {
     let services: WebServices
 
-    struct Event { var date: String; var sortKey: Int32; var event: String; var detail: String; var timeliness: String; var late: Bool }
+    struct Event: Codable { var date: String; var sortKey: Int32; var event: String; var detail: String; var timeliness: String; var late: Bool }
     struct Model {
         var chrome: Chrome
         var id, name, born, sex, ethnicity, basis: String

@@ -176,13 +176,7 @@ struct MeasurePages {
         if user.role.seesChildLevelData, definition.isAvailable {
             let gate = try AccessGate(services: services, user: user, view: view)
             let explanation = view.engine.explain(definition, period: period)
-            var decided: [String: Bool] = [:]
-            let visible = explanation.rows.filter { row in
-                if let known = decided[row.childID] { return known }
-                let allowed = gate.decide(childID: row.childID).isAllowed
-                decided[row.childID] = allowed
-                return allowed
-            }
+            let visible = gate.rowsInScope(explanation.rows)
             let pageNumber = max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1)
             let start = min((pageNumber - 1) * Self.pageSize, visible.count)
             let shown = visible[start..<min(start + Self.pageSize, visible.count)]
@@ -215,12 +209,7 @@ struct MeasurePages {
     }
 
     private func period(_ request: Request, _ view: CaseView) throws -> ReportingPeriod {
-        guard let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty else { return view.headlinePeriod }
-        do {
-            return try ReportingPeriod.parse(text)
-        } catch {
-            throw HTTPError(.badRequest, message: "The period '\(text)' is not one Oversight reads: \(error).")
-        }
+        try APIController.period(request, view)
     }
 
     private func chrome(_ context: OversightRequestContext, _ path: String) -> Chrome {

@@ -39,6 +39,17 @@ struct AccessGate {
 
     func isRestricted(_ childID: String) -> Bool { restrictions[childID] != nil }
 
+    /// The explanation rows about children this person may open, each child decided once.
+    func rowsInScope(_ rows: [ExplanationRow]) -> [ExplanationRow] {
+        var decided: [String: Bool] = [:]
+        return rows.filter { row in
+            if let known = decided[row.childID] { return known }
+            let allowed = decide(childID: row.childID).isAllowed
+            decided[row.childID] = allowed
+            return allowed
+        }
+    }
+
     /// Records one look at child-level data. A view that cannot be logged is not shown: the log is the
     /// authority's evidence that every look was justified.
     func log(_ action: AccessLogEntry.Action, subject: String, reason: String, childCount: Int) throws(StorageError) {
