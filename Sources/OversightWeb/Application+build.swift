@@ -4,6 +4,7 @@ import Logging
 import OversightCore
 import OversightMeasures
 import OversightStorage
+import Prometheus
 
 /// How the web app runs: where it listens, what it calls the authority, and its security settings.
 public struct WebConfiguration: Sendable {
@@ -30,11 +31,14 @@ public struct WebConfiguration: Sendable {
 }
 
 /// The composition root: the CLI and the tests build the same application.
-public func buildApplication(store: any OversightStore, configuration: WebConfiguration, logger: Logger? = nil) -> some ApplicationProtocol {
+public func buildApplication(
+    store: any OversightStore, configuration: WebConfiguration, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    logger: Logger? = nil
+) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "oversight")
     if logger.logLevel > .info { logger.logLevel = .info }
     return Application(
-        router: buildRouter(services: WebServices(store: store, configuration: configuration)),
+        router: buildRouter(services: WebServices(store: store, configuration: configuration, metrics: metrics)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Oversight"),
         logger: logger)
 }
@@ -44,12 +48,20 @@ public func buildRouter(services: WebServices) -> Router<OversightRequestContext
     let router = Router(context: OversightRequestContext.self)
     router.addMiddleware {
         LogRequestsMiddleware(.info)
+        MetricsMiddleware()
         ErrorPageMiddleware(services: services)
         IdentifyMiddleware(services: services)
         RequireSignInMiddleware()
         CSRFMiddleware()
     }
     router.get("/health") { _, _ in "ok" }
+    router.get("/metrics") { _, _ in
+        var bytes: [UInt8] = []
+        services.metrics.emit(into: &bytes)
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
     router.get("/assets/oversight.css") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

@@ -138,6 +138,21 @@ struct PageTests {
         }
     }
 
+    @Test("/metrics serves Prometheus text without signing in, with Oversight's own gauges")
+    func metrics() async throws {
+        let fixture = try WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn("analyst")
+            _ = try await browser.get("/")
+            let page = try await Browser(client).get("/metrics")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(page.body.contains("oversight_children 5"))
+            #expect(page.body.contains("# TYPE oversight_snapshot_load_seconds gauge"))
+        }
+    }
+
     @Test("Import times read as people write them; anything else is shown as it is")
     func readableTimes() {
         #expect(OverviewPage.readable("2026-11-22T16:56:56Z") == "22 November 2026 at 16:56 UTC")

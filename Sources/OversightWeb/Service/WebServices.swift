@@ -2,6 +2,7 @@ import Foundation
 import OversightCore
 import OversightMeasures
 import OversightStorage
+import Prometheus
 import Synchronization
 
 /// The store Oversight serves: case records plus the people who may see them.
@@ -12,11 +13,15 @@ public final class WebServices: Sendable {
     public let store: any OversightStore
     public let configuration: WebConfiguration
     let throttle: LoginThrottle
+    /// What `/metrics` serves: request metrics (when the process bootstrapped swift-metrics with it)
+    /// and Oversight's own gauges.
+    public let metrics: PrometheusCollectorRegistry
     private let loaded = Mutex<CaseView?>(nil)
 
-    public init(store: any OversightStore, configuration: WebConfiguration) {
+    public init(store: any OversightStore, configuration: WebConfiguration, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.store = store
         self.configuration = configuration
+        self.metrics = metrics
         throttle = LoginThrottle(attempts: configuration.loginAttemptsAllowed, windowSeconds: configuration.loginWindowSeconds)
     }
 
@@ -24,12 +29,20 @@ public final class WebServices: Sendable {
     func caseView() throws(StorageError) -> CaseView {
         let extracts = try store.fetchExtracts().count
         if let current = loaded.withLock({ $0 }), current.extractCount == extracts { return current }
+        let started = ContinuousClock.now
         let snapshot = try CaseSnapshot.load(from: store)
+        metrics.makeGauge(name: "oversight_snapshot_load_seconds", help: "Time to load the case snapshot after an import")
+            .set(Self.seconds(ContinuousClock.now - started))
+        metrics.makeGauge(name: "oversight_children", help: "Children in the current import").set(Double(snapshot.children.count))
         let view = CaseView(
             engine: MeasureEngine(snapshot: snapshot), extractCount: extracts,
             asOf: configuration.today ?? snapshot.latestRecordedDate ?? LocalDate.today())
         loaded.withLock { $0 = view }
         return view
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Seconds since 1970, from the configured clock (tests move it on to expire sessions).

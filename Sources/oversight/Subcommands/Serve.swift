@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Metrics
+import Prometheus
 import OversightStorageSQLite
 import OversightWeb
 
@@ -37,7 +39,10 @@ extension OversightCommand {
             do { store = try SQLiteCaseRecordStore(path: path) } catch { throw failure(error) }
             Terminal.write("Oversight is serving \(path) at http://\(configuration.host):\(configuration.port)/ (Ctrl-C to stop)\n")
             do {
-                try await buildApplication(store: store, configuration: configuration).runService()
+                // Request counts and durations from Hummingbird's metrics middleware land in the same registry.
+                let registry = PrometheusCollectorRegistry()
+                MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+                try await buildApplication(store: store, configuration: configuration, metrics: registry).runService()
             } catch where "\(error)".contains("Address already in use") {
                 throw failure(CommandFailure("port \(configuration.port) on \(configuration.host) is already in use; stop the other server or pass --port"))
             }
