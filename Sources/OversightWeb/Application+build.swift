@@ -55,6 +55,7 @@ public func buildRouter(services: WebServices) -> Router<OversightRequestContext
         CSRFMiddleware()
     }
     router.get("/health") { _, _ in "ok" }
+    router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
     router.get("/metrics") { _, _ in
         var bytes: [UInt8] = []
         services.metrics.emit(into: &bytes)

@@ -76,6 +76,20 @@ struct IdentityTests {
         }
     }
 
+    @Test("Loading the sign-in page twice keeps the first form's token valid (a favicon request must not break sign-in)")
+    func loginTokenStable() async throws {
+        let fixture = try WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = Browser(client)
+            let first = try await browser.get("/login")
+            _ = try await browser.get("/favicon.ico")
+            _ = try await browser.get("/login")
+            let token = try #require(Browser.csrf(in: first.body))
+            let page = try await browser.post("/login", form: ["csrf": token, "username": "director", "password": WebFixture.password])
+            #expect(page.status == .found)
+        }
+    }
+
     @Test("The sign-in form itself needs its token (double-submit cookie)")
     func loginCSRF() async throws {
         let fixture = try WebFixture()

@@ -15,7 +15,7 @@ public enum MeasureUnit: String, Sendable, Codable {
 }
 
 /// Whether a measure counts events (a child referred twice counts twice) or distinct children (kpis.md §0.6).
-public enum CountingUnit: Sendable, Codable, Equatable {
+public enum CountingUnit: Sendable, Codable, Equatable, CustomStringConvertible {
     case events(String)
     case children
     case workers

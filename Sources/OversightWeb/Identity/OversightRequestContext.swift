@@ -56,7 +56,7 @@ struct RequireSignInMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        let open = path == "/login" || path == "/health" || path == "/metrics" || path == "/openapi.json" || path.hasPrefix("/assets/")
+        let open = path == "/login" || path == "/health" || path == "/metrics" || path == "/openapi.json" || path == "/favicon.ico" || path.hasPrefix("/assets/")
         guard context.user == nil, !open else { return try await next(request, context) }
         if path.hasPrefix("/api/") { throw HTTPError(.unauthorized, message: "Sign in, or send an API token as 'Authorization: Bearer …'.") }
         let target = request.uri.description

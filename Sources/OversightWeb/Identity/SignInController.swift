@@ -24,7 +24,10 @@ struct SignInController {
     private func showForm(_ request: Request, _ context: OversightRequestContext, error: String? = nil, username: String = "",
                           status: HTTPResponse.Status = .ok) throws -> Response {
         if context.user != nil, error == nil { return .redirect(to: "/") }
-        let token = Secrets.token()
+        // Reuse the token the browser already holds: a second GET (another tab, a favicon redirect) must
+        // not invalidate the form already on screen.
+        let held = request.cookies[SessionCookie.loginCSRF]?.value ?? ""
+        let token = held.count == 64 && held.allSatisfy(\.isHexDigit) ? held : Secrets.token()
         let page = LoginPage(
             chrome: Chrome(authorityName: services.configuration.authorityName, user: nil, csrf: nil, path: "/login"),
             csrf: token, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)) ?? "/", username: username,

@@ -32,6 +32,12 @@ extension OversightCommand {
         @Flag(help: "Generate and import only; do not start the server.")
         var noServe = false
 
+        @Option(help: "Give every demo user this password instead of generated ones (for scripted browser tests).")
+        var demoPassword: String?
+
+        @Flag(help: "Send cookies without the Secure attribute (for HTTP tools that are not browsers).")
+        var insecureCookies = false
+
         func run() async throws {
             var terminal = Terminal()
             do {
@@ -43,19 +49,22 @@ extension OversightCommand {
                 let store = try SQLiteCaseRecordStore(path: db)
                 try OversightCommand.Import.SSD.importExtract(
                     extract, into: store, importer: SSDImporter(), rejectsPath: db + ".rejects.csv")
-                let users = try DemoUsers.create(in: store)
-                print("\nDemo users (one per role; passwords change each time the demo starts):")
+                let users = try DemoUsers.create(in: store) { _ in demoPassword ?? Secrets.demoPassword() }
+                // Written straight to the file handle, so the list appears before the server starts even when piped.
+                var list = "\nDemo users (one per role; passwords change each time the demo starts unless --demo-password is given):\n"
                 for created in users {
-                    print("  \(created.user.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(created.password)   \(created.user.role.title)")
+                    list += "  \(created.user.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(created.password)   \(created.user.role.title)\n"
                 }
-                print("")
+                FileHandle.standardOutput.write(Data((list + "\n").utf8))
             } catch let error as ExitCode {
                 throw error
             } catch {
                 throw failure(error)
             }
             guard !noServe else { return }
-            try await OversightCommand.Serve.serve(path: db, configuration: WebConfiguration(host: host, port: port))
+            var configuration = WebConfiguration(host: host, port: port)
+            configuration.secureCookies = !insecureCookies
+            try await OversightCommand.Serve.serve(path: db, configuration: configuration)
         }
     }
 }
