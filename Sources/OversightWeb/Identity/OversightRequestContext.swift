@@ -33,7 +33,9 @@ struct IdentifyMiddleware: RouterMiddleware {
             if session.expiresAt > services.now, let user = try services.store.user(named: session.username), user.isActive {
                 context.user = user
                 context.session = session
-                try services.store.extendSession(token: token, until: services.now + services.configuration.sessionIdleSeconds)
+                // Moved on at most once a minute: a write per request would serialise every page on the database.
+                let renewed = services.now + services.configuration.sessionIdleSeconds
+                if renewed - session.expiresAt >= 60 { try services.store.extendSession(token: token, until: renewed) }
             } else {
                 try services.store.deleteSession(token: token)
             }

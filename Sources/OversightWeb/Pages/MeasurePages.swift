@@ -107,7 +107,7 @@ struct MeasurePages {
 
     struct ComparatorRow { var area, year, value: String }
     struct TrendRow { var period, value, numerator, denominator: String }
-    struct TeamRow { var teamID, name, value, numerator, denominator: String }
+    struct TeamRow: Sendable { var teamID, name, value, numerator, denominator: String }
     struct ChildRow {
         var childID: String; var link: Bool; var recordID: String; var inNumerator: Bool
         var from, to, workingDays, reason: String
@@ -144,16 +144,19 @@ struct MeasurePages {
         }
         let view = try services.caseView()
         let period = try period(request, view)
-        let result = view.engine.compute(definition, period: period)
-        let lastMonth: (Int, Int) = (period.end.year, period.end.month)
-        let trend = view.engine.trend(definition, lastMonth: lastMonth)
-        let teams = view.snapshot.teamIDs.indices.compactMap { index -> TeamRow? in
-            let teamResult = view.engine.compute(definition, period: period, slice: .team(view.snapshot.teamIDs[index]))
-            guard (teamResult.denominator ?? 0) > 0 || (teamResult.numerator ?? 0) > 0 else { return nil }
-            return TeamRow(
-                teamID: view.snapshot.teamIDs[index], name: view.snapshot.teamNames[index],
-                value: Figures.value(teamResult.value, unit: teamResult.unit), numerator: Figures.count(teamResult.numerator),
-                denominator: Figures.count(teamResult.denominator))
+        let result = view.memo("result|\(definition.id)|\(period)") { view.engine.compute(definition, period: period) }
+        let trend = view.memo("trend|\(definition.id)|\(period)") {
+            view.engine.trend(definition, lastMonth: (period.end.year, period.end.month))
+        }
+        let teams = view.memo("teams|\(definition.id)|\(period)") {
+            view.snapshot.teamIDs.indices.compactMap { index -> TeamRow? in
+                let teamResult = view.engine.compute(definition, period: period, slice: .team(view.snapshot.teamIDs[index]))
+                guard (teamResult.denominator ?? 0) > 0 || (teamResult.numerator ?? 0) > 0 else { return nil }
+                return TeamRow(
+                    teamID: view.snapshot.teamIDs[index], name: view.snapshot.teamNames[index],
+                    value: Figures.value(teamResult.value, unit: teamResult.unit), numerator: Figures.count(teamResult.numerator),
+                    denominator: Figures.count(teamResult.denominator))
+            }
         }
         var page = MeasurePage(
             chrome: chrome(context, "/measures"), id: definition.id, title: definition.title, periodLabel: Figures.period(period),
@@ -175,7 +178,7 @@ struct MeasurePages {
             rows: [], firstRow: 0, lastRow: 0, visibleRows: 0)
         if user.role.seesChildLevelData, definition.isAvailable {
             let gate = try AccessGate(services: services, user: user, view: view)
-            let explanation = view.engine.explain(definition, period: period)
+            let explanation = view.explanation(definition, period: period)
             let visible = gate.rowsInScope(explanation.rows)
             let pageNumber = max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1)
             let start = min((pageNumber - 1) * Self.pageSize, visible.count)

@@ -55,8 +55,8 @@ final class CaseView: Sendable {
     let extractCount: Int
     /// "Now" for this data: allocations open on this day are current caseloads.
     let asOf: LocalDate
-    private let cache = Mutex<[String: [MeasureResult]]>([:])
-    private let memos = Mutex<[String: [Double?]]>([:])
+    /// Figures computed once per import: they depend only on the data, never on who asks.
+    private let memos = Mutex<[String: any Sendable]>([:])
 
     init(engine: MeasureEngine, extractCount: Int, asOf: LocalDate) {
         self.engine = engine
@@ -72,18 +72,24 @@ final class CaseView: Sendable {
         return .rolling(months: 12, ending: monthEnd)
     }
 
-    /// Every measure for a period and slice, computed once per import.
+    /// Every measure for a period and slice.
     func results(period: ReportingPeriod, slice: Slice = .authority) -> [MeasureResult] {
-        let key = "\(period)|\(slice)"
-        if let cached = cache.withLock({ $0[key] }) { return cached }
-        let results = engine.computeAll(period: period, slice: slice)
-        cache.withLock { $0[key] = results }
-        return results
+        memo("results|\(period)|\(slice)") { engine.computeAll(period: period, slice: slice) }
     }
 
-    /// A series computed once per import (the dashboard's sparklines).
-    func memo(_ key: String, _ compute: () -> [Double?]) -> [Double?] {
-        if let known = memos.withLock({ $0[key] }) { return known }
+    /// A measure's child-level rows. Explanations of more than 200,000 rows (England-sized authorities)
+    /// are recomputed rather than held, so the cache never doubles the snapshot's memory.
+    func explanation(_ definition: MeasureDefinition, period: ReportingPeriod) -> MeasureExplanation {
+        let key = "explain|\(definition.id)|\(period)"
+        if let known = memos.withLock({ $0[key] }) as? MeasureExplanation { return known }
+        let value = engine.explain(definition, period: period)
+        if value.rows.count <= 200_000 { memos.withLock { $0[key] = value } }
+        return value
+    }
+
+    /// Computes `compute` once for `key` in this import's lifetime.
+    func memo<Value: Sendable>(_ key: String, _ compute: () -> Value) -> Value {
+        if let known = memos.withLock({ $0[key] }) as? Value { return known }
         let value = compute()
         memos.withLock { $0[key] = value }
         return value
