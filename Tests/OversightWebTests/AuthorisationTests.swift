@@ -11,7 +11,7 @@ struct AuthorisationTests {
     /// Every page a signed-in person can reach, child pages aside.
     static let routes = [
         "/", "/measures", "/measures/CIN-02", "/measures/CIN-01", "/measures/CIN-02?page=2", "/caseload/weekly", "/teams/T1",
-        "/teams/T2", "/admin/access-log", "/data", "/api/stats",
+        "/teams/T2", "/admin/access-log", "/admin", "/data", "/api/stats",
     ]
 
     @Test("Every role against every route and every child: a child outside the role's scope never appears", arguments: WebFixture.users)
@@ -23,12 +23,15 @@ struct AuthorisationTests {
             #expect(try await browser.signIn(user.username).status == .found)
             for route in Self.routes {
                 let page = try await browser.get(route)
-                let expected: HTTPResponse.Status = route == "/admin/access-log" && !user.role.mayReadAccessLog ? .forbidden : .ok
+                let refused = (route == "/admin/access-log" && !user.role.mayReadAccessLog) || (route == "/admin" && !user.role.mayAdminister)
+                let expected: HTTPResponse.Status = refused ? .forbidden : .ok
                 #expect(page.status == expected, "\(user.username) \(route)")
                 for (child, name) in zip(WebFixture.children, WebFixture.names) where !allowed.contains(child) {
-                    // The access log names children by design (who looked at whom), for those allowed to read it.
-                    guard route != "/admin/access-log" else { continue }
-                    #expect(!page.body.contains(child), "\(user.username) saw \(child) on \(route)")
+                    // The access log and the restriction list name children's IDs by design (who looked at whom,
+                    // which records are restricted) for those allowed to read them; never their names.
+                    if route != "/admin/access-log" && route != "/admin" {
+                        #expect(!page.body.contains(child), "\(user.username) saw \(child) on \(route)")
+                    }
                     #expect(!page.body.contains(name), "\(user.username) saw \(name) on \(route)")
                 }
             }
@@ -121,6 +124,36 @@ struct AuthorisationTests {
             let list = try fixture.store.accessLog(subject: nil, username: "worker1", limit: 1)
             #expect(list.first?.action == .viewChildList)
             #expect(list.first?.childCount == 2)
+        }
+    }
+
+    @Test("A director restricts and lifts a record through the admin form; the change is logged; others cannot")
+    func restrictThroughTheForm() async throws {
+        let fixture = try WebFixture()
+        try await fixture.app().test(.router) { client in
+            let director = Browser(client)
+            try await director.signIn("director")
+            let admin = try await director.get("/admin")
+            let token = try #require(Browser.csrf(in: admin.body))
+            #expect(try await director.post("/admin/restrictions", form: ["child": "KIDECHO", "users": "analyst", "reason": "press interest"]).status == .forbidden)
+            let done = try await director.post(
+                "/admin/restrictions", form: ["csrf": token, "child": "KIDECHO", "users": "analyst", "reason": "press interest"])
+            #expect(done.status == .seeOther)
+            #expect(try fixture.store.restrictions().contains { $0.childID == "KIDECHO" && $0.usernames == ["analyst"] })
+            #expect(try await director.get("/children/KIDECHO").status == .forbidden)
+            #expect(try fixture.store.accessLog(subject: "KIDECHO", username: "director", limit: 5).contains { $0.action == .changeRestriction })
+            let missingReason = try await director.post("/admin/restrictions", form: ["csrf": token, "child": "KIDBRAVO", "users": "analyst"])
+            #expect(missingReason.status == .badRequest)
+            #expect(missingReason.body.contains("Give the reason"))
+
+            let manager = Browser(client)
+            try await manager.signIn("manager1")
+            let home = try await manager.get("/")
+            let managerToken = try #require(Browser.csrf(in: home.body))
+            #expect(try await manager.post("/admin/restrictions/lift", form: ["csrf": managerToken, "child": "KIDECHO"]).status == .forbidden)
+
+            #expect(try await director.post("/admin/restrictions/lift", form: ["csrf": token, "child": "KIDECHO"]).status == .seeOther)
+            #expect(try await director.get("/children/KIDECHO").status == .ok)
         }
     }
 

@@ -94,6 +94,8 @@ public struct AccessLogEntry: Sendable, Codable, Equatable {
         case viewChildList = "view-child-list"
         /// A request for a child's record was refused.
         case denied = "denied"
+        /// A record was restricted, or a restriction lifted.
+        case changeRestriction = "change-restriction"
     }
 
     public var at: String

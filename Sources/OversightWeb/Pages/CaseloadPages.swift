@@ -125,6 +125,66 @@ struct AdminPages {
 
     func addRoutes(to router: Router<OversightRequestContext>) {
         router.get("/admin/access-log") { request, context in try accessLog(request, context) }
+        router.get("/admin") { request, context in try admin(request, context) }
+        router.post("/admin/restrictions") { request, context in try await restrict(request, context, lift: false) }
+        router.post("/admin/restrictions/lift") { request, context in try await restrict(request, context, lift: true) }
+    }
+
+    struct UserRow { var username, displayName, role, team, worker, active: String }
+    struct RestrictionRow { var childID, users, teams, reason: String }
+    struct AdminModel { var chrome: Chrome; var csrf: String; var message: String?; var users: [UserRow]; var restrictions: [RestrictionRow] }
+
+    private func administrator(_ context: OversightRequestContext) throws -> UserAccount {
+        guard let user = context.user else { throw HTTPError(.unauthorized) }
+        guard user.role.mayAdminister else { throw HTTPError(.forbidden, message: "Only a director or senior leader can manage users and restrictions.") }
+        return user
+    }
+
+    private func admin(_ request: Request, _ context: OversightRequestContext, message: String? = nil) throws -> Response {
+        let user = try administrator(context)
+        let model = AdminModel(
+            chrome: Chrome(authorityName: services.configuration.authorityName, user: user, csrf: context.session?.csrfToken, path: "/admin"),
+            csrf: context.session?.csrfToken ?? "",
+            message: message ?? request.uri.queryParameters["done"].map(String.init),
+            users: try services.store.users().map {
+                UserRow(username: $0.username, displayName: $0.displayName, role: $0.role.title, team: $0.teamID ?? "", worker: $0.workerID ?? "",
+                        active: $0.isActive ? "Yes" : "No")
+            },
+            restrictions: try services.store.restrictions().map {
+                RestrictionRow(childID: $0.childID, users: $0.usernames.sorted().joined(separator: ", "),
+                               teams: $0.teamIDs.sorted().joined(separator: ", "), reason: $0.reason)
+            })
+        return try HTMLPage("admin", model).response(from: request, context: context)
+    }
+
+    /// Restricting or lifting is itself logged: who changed who may see a child is as sensitive as a view.
+    private func restrict(_ request: Request, _ context: OversightRequestContext, lift: Bool) async throws -> Response {
+        let user = try administrator(context)
+        var request = request
+        let form = FormFields(String(buffer: try await request.collectBody(upTo: 65_536)))
+        let child = (form["child"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard !child.isEmpty else { throw HTTPError(.badRequest, message: "Enter the child's ID.") }
+        func list(_ key: String) -> Set<String> {
+            Set((form[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
+        let entry: String
+        if lift {
+            try services.store.removeRestriction(childID: child)
+            entry = "lifted the restriction"
+        } else {
+            let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else { throw HTTPError(.badRequest, message: "Give the reason the record is restricted.") }
+            guard !list("users").isEmpty || !list("teams").isEmpty else {
+                throw HTTPError(.badRequest, message: "Name at least one user or team who may still open the record.")
+            }
+            try services.store.saveRestriction(ChildRestriction(childID: child, usernames: list("users"), teamIDs: list("teams"), reason: reason))
+            entry = "restricted the record: \(reason)"
+        }
+        try services.store.appendAccessLog(AccessLogEntry(
+            at: AccessGate.timestamp(services.now), username: user.username, role: user.role, action: .changeRestriction, subject: child,
+            reason: entry, childCount: 0))
+        let done = (lift ? "Lifted the restriction on " : "Restricted ") + child + "."
+        return .redirect(to: "/admin?done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), type: .normal)
     }
 
     private func accessLog(_ request: Request, _ context: OversightRequestContext) throws -> Response {

@@ -14,7 +14,7 @@ enum Templates {
 
     static let all: [(String, String)] = [
         ("layout", layout), ("login", login), ("dashboard", dashboard), ("measures", measures), ("measure", measure),
-        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error),
+        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin),
     ]
 
     static let layout = """
@@ -197,6 +197,29 @@ enum Templates {
         </form>
         <table><caption>{{caption}}</caption><thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">Role</th><th scope="col">What</th><th scope="col">Subject</th><th scope="col" class="num">Children</th><th scope="col">Why</th></tr></thead>
         <tbody>{{#entries}}<tr><td>{{at}}</td><td>{{username}}</td><td>{{role}}</td><td>{{action}}</td><td>{{subject}}</td><td class="num">{{childCount}}</td><td>{{reason}}</td></tr>{{/entries}}</tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let admin = """
+        {{<layout}}{{$title}}Users and restrictions{{/title}}{{$content}}
+        <h1>Users and restrictions</h1>
+        {{#message}}<div class="inset" role="status">{{message}}</div>{{/message}}
+        <table><caption>Who can sign in</caption><thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Team</th><th scope="col">Worker</th><th scope="col">Active</th></tr></thead>
+        <tbody>{{#users}}<tr><td>{{username}}</td><td>{{displayName}}</td><td>{{role}}</td><td>{{team}}</td><td>{{worker}}</td><td>{{active}}</td></tr>{{/users}}</tbody></table>
+        <p class="muted small">Add users and change roles with <code>oversight user add USERNAME --role ROLE --db FILE</code>.</p>
+        <h2>Restricted records</h2>
+        <table><caption>Children only named people or teams can open</caption><thead><tr><th scope="col">Child</th><th scope="col">Users</th><th scope="col">Teams</th><th scope="col">Reason</th><th scope="col"><span class="skip">Action</span></th></tr></thead>
+        <tbody>{{#restrictions}}<tr><td>{{childID}}</td><td>{{users}}</td><td>{{teams}}</td><td>{{reason}}</td>
+        <td><form method="post" action="/admin/restrictions/lift"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="child" value="{{childID}}"><button class="button" type="submit">Lift<span class="skip"> the restriction on {{childID}}</span></button></form></td></tr>{{/restrictions}}</tbody></table>
+        <h3>Restrict a child's record</h3>
+        <form method="post" action="/admin/restrictions">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="form-group"><label for="child">Child ID</label><input type="text" id="child" name="child"></div>
+        <div class="form-group"><label for="users">Usernames allowed (comma-separated)</label><input type="text" id="users" name="users"></div>
+        <div class="form-group"><label for="teams">Team IDs allowed (comma-separated)</label><input type="text" id="teams" name="teams"></div>
+        <div class="form-group"><label for="reason">Reason</label><input type="text" id="reason" name="reason"></div>
+        <button class="button" type="submit">Restrict the record</button>
+        </form>
         {{/content}}{{/layout}}
         """
 
