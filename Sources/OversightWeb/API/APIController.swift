@@ -60,7 +60,7 @@ struct APIController {
         let period = try Self.period(request, view)
         let gate = try AccessGate(services: services, user: user, view: view)
         let explanation = view.explanation(definition, period: period)
-        let visible = gate.rowsInScope(explanation.rows)
+        let visible = gate.rowsInScope(explanation.rows, list: "\(definition.id)|\(period)")
         let page = max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1)
         let size = min(1000, max(1, Int(request.uri.queryParameters["pageSize"].map(String.init) ?? "") ?? 100))
         let start = min((page - 1) * size, visible.count)

@@ -23,17 +23,28 @@ struct MeasurePages {
         var id, title, value, england, previous, change, ragColour, ragLabel, ragReason, sparkline: String
     }
 
-    struct Dashboard {
-        var chrome: Chrome
+    struct DashboardBody {
         var periodLabel: String
         var asOf: String
         var cards: [Card]
         var changes: [String]
     }
 
+    struct Dashboard {
+        var chrome: Chrome
+        var body: String
+    }
+
     private func dashboard(_ request: Request, _ context: OversightRequestContext) throws -> HTMLPage {
         let view = try services.caseView()
         let period = view.headlinePeriod
+        let body = view.memo("dashboard|\(period)") {
+            Templates.library.render(Self.dashboardBody(view, period: period), withTemplate: "dashboard-body") ?? ""
+        }
+        return HTMLPage("dashboard", Dashboard(chrome: chrome(context, "/"), body: body))
+    }
+
+    static func dashboardBody(_ view: CaseView, period: ReportingPeriod) -> DashboardBody {
         let previous = Self.monthEarlier(period)
         let now = Dictionary(view.results(period: period).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let before = Dictionary(view.results(period: previous).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -55,9 +66,7 @@ struct MeasurePages {
                 changes.append("\(id) \(result.title) \(direction) from \(Figures.value(last, unit: result.unit)) to \(Figures.value(value, unit: result.unit)).")
             }
         }
-        return HTMLPage("dashboard", Dashboard(
-            chrome: chrome(context, "/"), periodLabel: Figures.period(period), asOf: Figures.date(view.asOf), cards: cards,
-            changes: changes))
+        return DashboardBody(periodLabel: Figures.period(period), asOf: Figures.date(view.asOf), cards: cards, changes: changes)
     }
 
     /// Red, amber or green against England, in words as well as colour. Amber is within 5% of England's figure.
@@ -179,7 +188,7 @@ struct MeasurePages {
         if user.role.seesChildLevelData, definition.isAvailable {
             let gate = try AccessGate(services: services, user: user, view: view)
             let explanation = view.explanation(definition, period: period)
-            let visible = gate.rowsInScope(explanation.rows)
+            let visible = gate.rowsInScope(explanation.rows, list: "\(definition.id)|\(period)")
             let pageNumber = max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1)
             let start = min((pageNumber - 1) * Self.pageSize, visible.count)
             let shown = visible[start..<min(start + Self.pageSize, visible.count)]

@@ -13,7 +13,7 @@ enum Templates {
     }()
 
     static let all: [(String, String)] = [
-        ("layout", layout), ("login", login), ("dashboard", dashboard), ("measures", measures), ("measure", measure),
+        ("layout", layout), ("login", login), ("dashboard", dashboard), ("dashboard-body", dashboardBody), ("measures", measures), ("measure", measure),
         ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin),
     ]
 
@@ -62,6 +62,13 @@ enum Templates {
 
     static let dashboard = """
         {{<layout}}{{$title}}Service dashboard{{/title}}{{$content}}
+        {{{body}}}
+        {{/content}}{{/layout}}
+        """
+
+    /// The dashboard's content is the same for everyone (it shows no child), so it is rendered once per
+    /// import and period and placed into each person's page.
+    static let dashboardBody = """
         <h1>How the service is doing</h1>
         <p class="lead">{{periodLabel}}, against England and the month before. Data as at {{asOf}}.</p>
         <div class="cards">
@@ -79,7 +86,6 @@ enum Templates {
         {{^empty(changes)}}<ul>{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/empty(changes)}}
         {{^changes}}<p>No headline measure moved by more than a percentage point.</p>{{/changes}}
         <p><a href="/measures">Every measure</a> · <a href="/caseload/weekly">Weekly caseload report</a></p>
-        {{/content}}{{/layout}}
         """
 
     static let measures = """

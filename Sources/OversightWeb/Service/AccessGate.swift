@@ -13,23 +13,25 @@ struct AccessGate {
     let view: CaseView
     private let restrictions: [String: ChildRestriction]
     private let audited: Set<String>
+    private let snapshot: CaseSnapshot
 
     init(services: WebServices, user: UserAccount, view: CaseView) throws(StorageError) {
         self.services = services
         self.user = user
         self.view = view
+        snapshot = view.snapshot
         restrictions = Dictionary(try services.store.restrictions().map { ($0.childID, $0) }, uniquingKeysWith: { a, _ in a })
         audited = user.role == .qualityAuditor ? try services.store.auditedChildren(of: user.username) : []
     }
 
     func facts(childID: String) -> ChildAccessFacts {
         var facts = ChildAccessFacts(childID: childID, isInAssignedAudit: audited.contains(childID), restriction: restrictions[childID])
-        guard let index = view.snapshot.index(ofChild: childID) else { return facts }
-        for holder in view.snapshot.holders(of: index, on: view.asOf) {
+        guard let index = snapshot.index(ofChild: childID) else { return facts }
+        for holder in snapshot.holders(of: index, on: view.asOf) {
             if let worker = holder.workerID { facts.allocatedWorkerIDs.insert(worker) }
             if let team = holder.teamID { facts.teamIDs.insert(team) }
         }
-        facts.isReviewedByIRO = view.snapshot.isOnProtectionPlan(index, on: view.asOf) || view.snapshot.isLookedAfter(index, on: view.asOf)
+        facts.isReviewedByIRO = snapshot.isOnProtectionPlan(index, on: view.asOf) || snapshot.isLookedAfter(index, on: view.asOf)
         return facts
     }
 
@@ -40,14 +42,27 @@ struct AccessGate {
     func isRestricted(_ childID: String) -> Bool { restrictions[childID] != nil }
 
     /// The explanation rows about children this person may open, each child decided once.
-    func rowsInScope(_ rows: [ExplanationRow]) -> [ExplanationRow] {
-        var decided: [String: Bool] = [:]
-        return rows.filter { row in
-            if let known = decided[row.childID] { return known }
-            let allowed = decide(childID: row.childID).isAllowed
-            decided[row.childID] = allowed
-            return allowed
+    ///
+    /// Kept for the import's lifetime per person and list, keyed also by the restrictions and audit
+    /// assignments in force, so a changed restriction takes effect on the next request.
+    func rowsInScope(_ rows: [ExplanationRow], list: String) -> [ExplanationRow] {
+        var key = Hasher()
+        key.combine(user)
+        key.combine(restrictions.count)
+        for restriction in restrictions.values.sorted(by: { $0.childID < $1.childID }) { key.combine(restriction) }
+        key.combine(audited)
+        let filter = {
+            var decided: [String: Bool] = [:]
+            return rows.filter { row in
+                if let known = decided[row.childID] { return known }
+                let allowed = decide(childID: row.childID).isAllowed
+                decided[row.childID] = allowed
+                return allowed
+            }
         }
+        // England-sized lists are filtered afresh rather than held (as `CaseView.explanation` does).
+        guard rows.count <= 200_000 else { return filter() }
+        return view.memo("scope|\(list)|\(key.finalize())", filter)
     }
 
     /// Records one look at child-level data. A view that cannot be logged is not shown: the log is the

@@ -60,11 +60,13 @@ final class CaseView: Sendable {
 
     init(engine: MeasureEngine, extractCount: Int, asOf: LocalDate) {
         self.engine = engine
+        snapshot = engine.snapshot
         self.extractCount = extractCount
         self.asOf = asOf
     }
 
-    var snapshot: CaseSnapshot { engine.snapshot }
+    /// Held once: reading it through `engine` would copy (and retain) every array on each access.
+    let snapshot: CaseSnapshot
 
     /// The rolling twelve months to the end of the last complete month: the dashboard's period.
     var headlinePeriod: ReportingPeriod {
