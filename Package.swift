@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "OversightCore"),
@@ -25,6 +26,10 @@ let package = Package(
                 "OversightCore", "OversightStorage",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
+        ),
+        .target(
+            name: "OversightStoragePostgres",
+            dependencies: ["OversightCore", "OversightStorage", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .target(
             name: "OversightMeasures", dependencies: ["OversightCore", "OversightStorage"],
@@ -56,7 +61,10 @@ let package = Package(
             dependencies: ["OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "OversightStorageTests", dependencies: ["OversightCore", "OversightStorage", "OversightStorageSQLite"]),
+        .testTarget(
+            name: "OversightStorageTests",
+            dependencies: ["OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightStoragePostgres"]
+        ),
         .testTarget(name: "OversightMeasuresTests", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
         .testTarget(name: "OversightCLITests", dependencies: ["oversight"]),
