@@ -53,21 +53,25 @@ final class ConnectionPool: Sendable {
     }
 
     private func checkOut() throws -> PostgresConnection {
-        let reused: PostgresConnection?? = state.withLock { state in
-            guard !state.isClosed else { return .some(nil) }
+        enum Next {
+            case reuse(PostgresConnection)
+            case connect(id: Int)
+            case closed
+        }
+        let next: Next = state.withLock { state in
+            guard !state.isClosed else { return .closed }
             while let connection = state.idle.popLast() {
-                if !connection.isClosed { return connection }
+                if !connection.isClosed { return .reuse(connection) }
             }
             state.nextID += 1
-            return nil
+            return .connect(id: state.nextID)
         }
-        switch reused {
-        case .some(.some(let connection)):
+        switch next {
+        case .reuse(let connection):
             return connection
-        case .some(.none):
+        case .closed:
             throw StorageError.database(operation: "connecting to \(url)", reason: "the store is closed")
-        case .none:
-            let id = state.withLock { $0.nextID }
+        case .connect(let id):
             do {
                 return try PostgresConnection.connect(
                     on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger

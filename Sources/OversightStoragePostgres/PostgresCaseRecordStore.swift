@@ -340,8 +340,8 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     /// has been imported yet.
     ///
     /// If an import drops the snapshot between finding its name and reading it, the read starts again on the
-    /// new one; nothing has been handed to the caller by then, because the first statement on a table takes
-    /// the lock that makes the drop wait.
+    /// new one. Nothing has been handed to the caller by then: reads of several tables return only at the end,
+    /// and a read of one table holds its lock, which makes the drop wait, from its first statement.
     private func readSnapshot<T>(
         _ operation: String, whenEmpty: T, _ body: (PostgresConnection, String) throws -> T
     ) throws(StorageError) -> T {
@@ -359,8 +359,9 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
                     }
                 }
             } catch {
-                // 42P01: undefined table, 3F000: undefined schema, both meaning "dropped by a newer import".
-                if attempt == 1, let state = ConnectionPool.sqlState(error), state == "42P01" || state == "3F000" { continue }
+                // 42P01 undefined table and 3F000 undefined schema: dropped by a newer import. 40P01 deadlock: this
+                // read and that drop each held a table the other wanted, and PostgreSQL chose this read to stop.
+                if attempt == 1, let state = ConnectionPool.sqlState(error), ["42P01", "3F000", "40P01"].contains(state) { continue }
                 throw Self.storageError(error, operation: operation)
             }
         }

@@ -11,7 +11,7 @@ extension PostgresCaseRecordStore {
     /// decides them, so the caller can skip a row and go on (a failed statement would abort the transaction):
     ///
     /// - a record about a child not yet written is `unknownChild`, checked against the children written so far
-    ///   (kept exactly, as SQLite's writer keeps them);
+    ///   (kept exactly, as SQLite's writer keeps them), before its key is looked at, as SQLite does;
     /// - a repeated key is `duplicateKey`. The writer keeps a 64-bit hash of every key written; a record whose
     ///   hash is new is certainly new. When the hash has been seen, the table's pending batch is sent and the
     ///   database is asked, by primary key, whether the key is really there, so a hash collision never refuses
@@ -37,15 +37,13 @@ extension PostgresCaseRecordStore {
 
         func insert(_ record: CaseRecord) throws(StorageError) {
             let entity = record.entity
-            if case .child(let child) = record {
-                guard !children.contains(child.id) else { throw .duplicateKey(entity, key: record.key) }
-            } else {
-                if let childID = record.childID, !children.contains(childID) {
-                    throw .unknownChild(entity, key: record.key, childID: childID.rawValue)
-                }
-                if !keyHashes[entity.ordinal].insert(record.key.hashValue).inserted, try isStored(record) {
-                    throw .duplicateKey(entity, key: record.key)
-                }
+            if case .child = record {
+            } else if let childID = record.childID, !children.contains(childID) {
+                throw .unknownChild(entity, key: record.key, childID: childID.rawValue)
+            }
+            // Keys compare as PostgreSQL (and SQLite) compare them, byte for byte: the database has the last word.
+            if !keyHashes[entity.ordinal].insert(record.key.hashValue).inserted, try isStored(record) {
+                throw .duplicateKey(entity, key: record.key)
             }
             let batch = batches[entity.ordinal] ?? ColumnBatch()
             batches[entity.ordinal] = batch
