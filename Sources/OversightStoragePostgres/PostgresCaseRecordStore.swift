@@ -1,4 +1,3 @@
-import Foundation
 import OversightCore
 import OversightStorage
 import PostgresNIO
