@@ -125,44 +125,7 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
         let superseded: [String]
         do {
             superseded = try pool.withConnection { connection in
-            try transaction(connection) {
-                try connection.run("CREATE SCHEMA \(quoted(snapshot))", logger: logger)
-                try connection.run("SET LOCAL search_path TO \(quoted(snapshot))", logger: logger)
-                try connection.run(Migrations.migrationsTable, logger: logger)
-                for migration in Migrations.snapshot {
-                    do {
-                        for statement in migration.statements { try connection.run(statement, logger: logger) }
-                        try connection.run("INSERT INTO schema_migrations (name) VALUES ($1)", Self.binds(migration.name), logger: logger)
-                    } catch {
-                        throw StorageError.migrationFailed(migration.name, reason: ConnectionPool.describe(error))
-                    }
-                }
-                let writer = Writer(connection: connection, snapshot: snapshot, logger: logger)
-                let extract = try write(writer)
-                try writer.finish()
-                // Built once after loading: maintaining them row by row costs more.
-                for statement in Migrations.afterLoading { try connection.run(statement, logger: logger) }
-                let previous = try connection.run(
-                    """
-                    SELECT DISTINCT e.snapshot FROM \(catalogue("extract")) e
-                    WHERE EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = e.snapshot)
-                    """, logger: logger
-                ).map { try $0.decode(String.self) }
-                var binds = PostgresBindings()
-                binds.append(extract.kind)
-                binds.append(extract.source)
-                binds.append(extract.fingerprint)
-                binds.append(extract.importedAt)
-                binds.append(extract.rowsRead)
-                binds.append(extract.rowsRejected)
-                binds.append(snapshot)
-                try connection.run(
-                    """
-                    INSERT INTO \(catalogue("extract")) (kind, source, fingerprint, imported_at, rows_read, rows_rejected, snapshot)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7)
-                    """, binds, logger: logger)
-                return previous
-            }
+                try transaction(connection) { try buildSnapshot(snapshot, on: connection, write) }
             }
         } catch let error as PSQLError {
             throw StorageError.database(operation: "writing the case records", reason: ConnectionPool.describe(error))
@@ -177,6 +140,42 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
                 try connection.run("DROP SCHEMA IF EXISTS \(quoted(old)) CASCADE", logger: logger)
             }
         }
+    }
+
+    /// Creates the snapshot schema, loads it through `write`, adds the indexes and foreign keys, and records the
+    /// import in the catalogue, inside the caller's transaction; returns the snapshots the catalogue named before.
+    private func buildSnapshot(
+        _ snapshot: String, on connection: PostgresConnection, _ write: (any CaseRecordWriter) throws -> ExtractDescription
+    ) throws -> [String] {
+        let logger = pool.logger
+        try connection.run("CREATE SCHEMA \(quoted(snapshot))", logger: logger)
+        try connection.run("SET LOCAL search_path TO \(quoted(snapshot))", logger: logger)
+        try apply(Migrations.snapshot, on: connection)
+        let writer = Writer(connection: connection, snapshot: snapshot, logger: logger)
+        let extract = try write(writer)
+        try writer.finish()
+        // Built once after loading: maintaining them row by row costs more.
+        for statement in Migrations.afterLoading { try connection.run(statement, logger: logger) }
+        let previous = try connection.run(
+            """
+            SELECT DISTINCT e.snapshot FROM \(catalogue("extract")) e
+            WHERE EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = e.snapshot)
+            """, logger: logger
+        ).map { try $0.decode(String.self) }
+        var binds = PostgresBindings()
+        binds.append(extract.kind)
+        binds.append(extract.source)
+        binds.append(extract.fingerprint)
+        binds.append(extract.importedAt)
+        binds.append(extract.rowsRead)
+        binds.append(extract.rowsRejected)
+        binds.append(snapshot)
+        try connection.run(
+            """
+            INSERT INTO \(catalogue("extract")) (kind, source, fingerprint, imported_at, rows_read, rows_rejected, snapshot)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, binds, logger: logger)
+        return previous
     }
 
     // MARK: Reading
@@ -281,22 +280,29 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
                     try connection.run("SELECT pg_advisory_xact_lock(hashtext($1))", Self.binds("oversight catalogue " + schema), logger: logger)
                     try connection.run("CREATE SCHEMA IF NOT EXISTS \(quoted(schema))", logger: logger)
                     try connection.run("SET LOCAL search_path TO \(quoted(schema))", logger: logger)
-                    try connection.run(Migrations.migrationsTable, logger: logger)
-                    let applied = Set(try connection.run("SELECT name FROM schema_migrations", logger: logger).map { try $0.decode(String.self) })
-                    for migration in Migrations.catalogue where !applied.contains(migration.name) {
-                        do {
-                            for statement in migration.statements { try connection.run(statement, logger: logger) }
-                            try connection.run("INSERT INTO schema_migrations (name) VALUES ($1)", Self.binds(migration.name), logger: logger)
-                        } catch {
-                            throw StorageError.migrationFailed(migration.name, reason: ConnectionPool.describe(error))
-                        }
-                    }
+                    try apply(Migrations.catalogue, on: connection)
                 }
             }
         } catch let error as StorageError {
             throw error
         } catch {
             throw .migrationFailed(Migrations.catalogue.last?.name ?? "catalogue", reason: ConnectionPool.describe(error))
+        }
+    }
+
+    /// Applies the migrations not yet recorded in `schema_migrations` of the schema first on `search_path`,
+    /// recording each; the caller holds the transaction.
+    private func apply(_ migrations: [Migrations.Migration], on connection: PostgresConnection) throws {
+        let logger = pool.logger
+        try connection.run(Migrations.migrationsTable, logger: logger)
+        let applied = Set(try connection.run("SELECT name FROM schema_migrations", logger: logger).map { try $0.decode(String.self) })
+        for migration in migrations where !applied.contains(migration.name) {
+            do {
+                for statement in migration.statements { try connection.run(statement, logger: logger) }
+                try connection.run("INSERT INTO schema_migrations (name) VALUES ($1)", Self.binds(migration.name), logger: logger)
+            } catch {
+                throw StorageError.migrationFailed(migration.name, reason: ConnectionPool.describe(error))
+            }
         }
     }
 

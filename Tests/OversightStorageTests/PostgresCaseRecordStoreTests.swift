@@ -113,6 +113,20 @@ struct PostgresCaseRecordStoreTests {
         #expect(try reopened.appliedMigrations() == ["001-extracts"])
     }
 
+    @Test("A wrong password is a cannotOpen error carrying the server's own message")
+    func wrongPassword() throws {
+        var url = try PostgresURL(parsing: try PostgresTestServer.url())
+        url.password = "not-the-password"
+        let error = try #require(throws: StorageError.self) { try PostgresCaseRecordStore(url: url) }
+        guard case .cannotOpen(let path, let reason) = error else {
+            Issue.record("expected cannotOpen, got \(error)")
+            return
+        }
+        #expect(path == url.description)
+        #expect(reason.contains("password authentication failed"))
+        #expect(!error.description.contains("not-the-password"))
+    }
+
     @Test("Another store on the same schema (another process) reads each import once it lands")
     func readersFollowImports() throws {
         let importer = try store()
