@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .target(name: "OversightCore"),
@@ -30,6 +31,10 @@ let package = Package(
                 "OversightCore", "OversightStorage",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
+        ),
+        .target(
+            name: "OversightStoragePostgres",
+            dependencies: ["OversightCore", "OversightStorage", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .target(
             name: "OversightMeasures", dependencies: ["OversightCore", "OversightStorage"],
@@ -74,7 +79,8 @@ let package = Package(
         .testTarget(
             name: "OversightStorageTests",
             dependencies: [
-                "OversightCore", "OversightStorage", "OversightStorageSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightStoragePostgres",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "OversightMeasuresTests", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),

@@ -1,13 +1,18 @@
 import Foundation
 import OversightCore
 import OversightStorage
+import OversightStoragePostgres
 import OversightStorageSQLite
 import Testing
 
 /// The stores Oversight ships; every contract test runs against each.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case memory, sqliteMemory, sqliteFile
+    case memory, sqliteMemory, sqliteFile, postgres
     var testDescription: String { rawValue }
+
+    /// The stores the contract runs against: all of them, unless `OVERSIGHT_SKIP_POSTGRES=1` says to leave
+    /// PostgreSQL out on purpose.
+    static var tested: [StoreKind] { PostgresTestServer.isSkipped ? allCases.filter { $0 != .postgres } : allCases }
 
     func make() throws -> (store: any CaseRecordStore, cleanup: () -> Void) {
         switch self {
@@ -19,7 +24,29 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             let directory = NSTemporaryDirectory() + "oversight-store-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             return (try SQLiteCaseRecordStore(path: directory + "/test.sqlite"), { try? FileManager.default.removeItem(atPath: directory) })
+        case .postgres:
+            // A catalogue schema of its own, dropped on cleanup, so tests run in parallel on one database.
+            let store = try PostgresCaseRecordStore.temporary(url: try PostgresTestServer.url())
+            return (store, { store.close() })
         }
+    }
+}
+
+/// The PostgreSQL server the tests use: `OVERSIGHT_TEST_POSTGRES`, which `scripts/test` sets after starting one.
+enum PostgresTestServer {
+    struct NotConfigured: Error, CustomStringConvertible {
+        var description: String {
+            "OVERSIGHT_TEST_POSTGRES is not set, so the PostgreSQL store cannot be tested: run `bash scripts/test` "
+                + "(it starts a throwaway PostgreSQL 15 and sets it), or set OVERSIGHT_SKIP_POSTGRES=1 to leave PostgreSQL out on purpose"
+        }
+    }
+
+    static var isSkipped: Bool { ProcessInfo.processInfo.environment["OVERSIGHT_SKIP_POSTGRES"] == "1" }
+
+    /// The server's URL; a test that needs it fails, never skips, when it is missing.
+    static func url() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES"], !url.isEmpty else { throw NotConfigured() }
+        return url
     }
 }
 
@@ -75,7 +102,7 @@ struct Refused: Error {}
 
 @Suite("Case-record store contract: the same behaviour from every store")
 struct CaseRecordStoreContractTests {
-    @Test("Every entity round-trips value for value", arguments: StoreKind.allCases)
+    @Test("Every entity round-trips value for value", arguments: StoreKind.tested)
     func roundTrip(kind: StoreKind) throws {
         let (store, cleanup) = try kind.make()
         defer { cleanup() }
@@ -95,7 +122,7 @@ struct CaseRecordStoreContractTests {
         #expect(try store.fetchExtracts() == [Journey.extract])
     }
 
-    @Test("A write that throws changes nothing", arguments: StoreKind.allCases)
+    @Test("A write that throws changes nothing", arguments: StoreKind.tested)
     func rollback(kind: StoreKind) throws {
         let (store, cleanup) = try kind.make()
         defer { cleanup() }
@@ -114,7 +141,7 @@ struct CaseRecordStoreContractTests {
         #expect(try store.fetchExtracts().count == 1)
     }
 
-    @Test("A repeated key and a record about an unknown child are refused with their entity", arguments: StoreKind.allCases)
+    @Test("A repeated key and a record about an unknown child are refused with their entity", arguments: StoreKind.tested)
     func refusals(kind: StoreKind) throws {
         let (store, cleanup) = try kind.make()
         defer { cleanup() }
@@ -135,7 +162,7 @@ struct CaseRecordStoreContractTests {
         #expect(counts[.statutoryVisit] == 2)
     }
 
-    @Test("One child's records come back alone, with the workers who held them", arguments: StoreKind.allCases)
+    @Test("One child's records come back alone, with the workers who held them", arguments: StoreKind.tested)
     func childRecords(kind: StoreKind) throws {
         let (store, cleanup) = try kind.make()
         defer { cleanup() }

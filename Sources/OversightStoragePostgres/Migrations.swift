@@ -1,0 +1,231 @@
+/// The schema, as named, append-only migrations: the same names, tables and columns as the SQLite store.
+///
+/// Migrations describe the past: they name tables and columns literally and never use application types, so a
+/// shipped migration never changes meaning when the code moves on. Each runs with `search_path` set to the
+/// schema it builds, so the SQL names tables without a schema, as SQLite's does.
+///
+/// Column types are PostgreSQL's own where SQLite has none: `DATE` for the ISO dates SQLite keeps as text,
+/// `BOOLEAN` for its 0/1 integers and `DOUBLE PRECISION` for `REAL`. Each statement is separate because
+/// PostgreSQL's extended protocol, which PostgresNIO speaks, runs one statement per query.
+enum Migrations {
+    struct Migration {
+        var name: String
+        var statements: [String]
+    }
+
+    /// The catalogue: one schema per store, recording every import and which snapshot schema holds the current
+    /// case records.
+    static let catalogue: [Migration] = [
+        Migration(name: "001-extracts", statements: [
+            """
+            CREATE TABLE extract (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                kind TEXT NOT NULL,
+                source TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                rows_read BIGINT NOT NULL,
+                rows_rejected BIGINT NOT NULL,
+                snapshot TEXT NOT NULL
+            )
+            """,
+        ]),
+    ]
+
+    /// A snapshot: one import's case records in a schema of their own, written once and then only read.
+    static let snapshot: [Migration] = [
+        Migration(name: "001-case-records", statements: caseRecordsV1),
+    ]
+
+    /// The table that records applied migrations, in every catalogue and snapshot schema.
+    static let migrationsTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            name TEXT PRIMARY KEY,
+            applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+        )
+        """
+
+    /// Every child-level table names its child. The foreign keys are added after loading (`childTables`), when
+    /// PostgreSQL checks each table in one pass instead of one lookup per inserted row.
+    static let caseRecordsV1 = [
+        """
+        CREATE TABLE child (
+            id TEXT PRIMARY KEY,
+            forename TEXT, surname TEXT, sex TEXT, ethnicity TEXT,
+            date_of_birth DATE, expected_date_of_birth DATE, date_of_death DATE,
+            upn TEXT, upn_unknown_reason TEXT, legacy_id TEXT
+        )
+        """,
+        """
+        CREATE TABLE team (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL, parent_reference TEXT, parent_name TEXT
+        )
+        """,
+        """
+        CREATE TABLE worker (
+            id TEXT PRIMARY KEY,
+            staff_id TEXT, name TEXT, registration_number TEXT, is_agency BOOLEAN,
+            job_title TEXT, current_team_name TEXT, full_time_equivalent DOUBLE PRECISION
+        )
+        """,
+        """
+        CREATE TABLE contact (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            date DATE NOT NULL, source TEXT, source_description TEXT, led_to_referral BOOLEAN
+        )
+        """,
+        """
+        CREATE TABLE early_help_episode (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            start DATE NOT NULL, "end" DATE, reason TEXT, end_reason TEXT, organisation TEXT
+        )
+        """,
+        """
+        CREATE TABLE cin_episode (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            referral_date DATE NOT NULL, source TEXT, primary_need TEXT, is_nfa BOOLEAN,
+            closure_date DATE, closure_reason TEXT, team_id TEXT, worker_reference TEXT
+        )
+        """,
+        """
+        CREATE TABLE assessment (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            referral_id TEXT, start_date DATE NOT NULL, authorisation_date DATE, child_seen BOOLEAN,
+            is_nfa BOOLEAN, factors TEXT NOT NULL, team_id TEXT, worker_reference TEXT
+        )
+        """,
+        """
+        CREATE TABLE cin_plan (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            referral_id TEXT, start DATE NOT NULL, "end" DATE, team_id TEXT, worker_reference TEXT
+        )
+        """,
+        """
+        CREATE TABLE statutory_visit (
+            context TEXT NOT NULL CHECK (context IN ('childInNeed', 'childProtection', 'lookedAfter')),
+            id TEXT NOT NULL,
+            child_id TEXT NOT NULL,
+            date DATE NOT NULL, child_seen BOOLEAN, child_seen_alone BOOLEAN, bedroom_seen BOOLEAN,
+            plan_reference TEXT,
+            PRIMARY KEY (context, id)
+        )
+        """,
+        """
+        CREATE TABLE section47_enquiry (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            referral_id TEXT, start_date DATE NOT NULL, end_date DATE, is_nfa BOOLEAN,
+            conference_recommended BOOLEAN, team_id TEXT, worker_reference TEXT
+        )
+        """,
+        """
+        CREATE TABLE initial_cp_conference (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            section47_enquiry_id TEXT, referral_id TEXT, date DATE NOT NULL, target_date DATE,
+            is_transfer_in BOOLEAN, resulted_in_plan BOOLEAN, plan_id TEXT, team_id TEXT, worker_reference TEXT
+        )
+        """,
+        """
+        CREATE TABLE cp_plan (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            referral_id TEXT, conference_id TEXT, start DATE NOT NULL, "end" DATE,
+            initial_category TEXT, latest_category TEXT, is_other_la BOOLEAN NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE cp_review (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            plan_id TEXT, due_date DATE, date DATE, plan_continues BOOLEAN, participation TEXT
+        )
+        """,
+        """
+        CREATE TABLE legal_status (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            status TEXT NOT NULL, start DATE NOT NULL, "end" DATE
+        )
+        """,
+        """
+        CREATE TABLE cla_episode (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            period_of_care_id TEXT, start DATE NOT NULL, reason_new_episode TEXT, legal_status TEXT,
+            category_of_need TEXT, placement_id TEXT, "end" DATE, reason_ceased TEXT, referral_id TEXT,
+            entered_care_date DATE, last_iro_contact_date DATE
+        )
+        """,
+        """
+        CREATE TABLE placement (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            period_of_care_id TEXT, start DATE NOT NULL, "end" DATE, type TEXT, provider TEXT, urn TEXT,
+            postcode TEXT, distance_miles DOUBLE PRECISION, change_reason TEXT
+        )
+        """,
+        """
+        CREATE TABLE cla_review (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            period_of_care_id TEXT, due_date DATE, date DATE, is_cancelled BOOLEAN NOT NULL, participation TEXT
+        )
+        """,
+        """
+        CREATE TABLE missing_episode (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            type TEXT, start DATE NOT NULL, "end" DATE, rhi_offered BOOLEAN, rhi_accepted BOOLEAN
+        )
+        """,
+        """
+        CREATE TABLE care_leaver (
+            child_id TEXT PRIMARY KEY,
+            eligibility TEXT, in_touch TEXT, latest_contact DATE, accommodation TEXT, accommodation_suitable BOOLEAN,
+            activity TEXT, pathway_plan_review_date DATE, personal_adviser_reference TEXT, team_id TEXT,
+            worker_reference TEXT
+        )
+        """,
+        """
+        CREATE TABLE involvement (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            worker_id TEXT, team_id TEXT, role TEXT NOT NULL, start DATE NOT NULL, "end" DATE,
+            change_reason TEXT, referral_id TEXT
+        )
+        """,
+    ]
+
+    /// Lookup indexes by child, built after bulk loading because maintaining them row by row costs more than
+    /// building them once. The same names as SQLite's.
+    static let childIndexes: [(table: String, column: String)] = [
+        ("contact", "child_id"), ("early_help_episode", "child_id"), ("cin_episode", "child_id"),
+        ("assessment", "child_id"), ("cin_plan", "child_id"), ("statutory_visit", "child_id"),
+        ("section47_enquiry", "child_id"), ("initial_cp_conference", "child_id"), ("cp_plan", "child_id"),
+        ("cp_review", "child_id"), ("legal_status", "child_id"), ("cla_episode", "child_id"),
+        ("placement", "child_id"), ("cla_review", "child_id"), ("missing_episode", "child_id"),
+        ("involvement", "child_id"), ("involvement", "worker_id"),
+    ]
+
+    /// The tables whose `child_id` must name a row of `child`: a foreign key each, added once loading is done.
+    static let childTables = [
+        "contact", "early_help_episode", "cin_episode", "assessment", "cin_plan", "statutory_visit",
+        "section47_enquiry", "initial_cp_conference", "cp_plan", "cp_review", "legal_status", "cla_episode",
+        "placement", "cla_review", "missing_episode", "care_leaver", "involvement",
+    ]
+
+    /// Indexes and foreign keys, in the order the import runs them once every record is in.
+    static var afterLoading: [String] {
+        childIndexes.map { "CREATE INDEX \($0.table)_\($0.column) ON \($0.table) (\($0.column))" }
+            + childTables.map {
+                "ALTER TABLE \($0) ADD CONSTRAINT \($0)_child_id_fkey FOREIGN KEY (child_id) REFERENCES child (id)"
+            }
+    }
+}
