@@ -122,7 +122,6 @@ struct MeasurePages {
         var from, to, workingDays, reason: String
     }
     struct MeasurePage {
-        var chrome: Chrome
         var id, title, periodLabel, value: String
         var fraction: String?
         var note: String?
@@ -153,6 +152,27 @@ struct MeasurePages {
         }
         let view = try services.caseView()
         let period = try period(request, view)
+        let pageNumber = max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1)
+        let gate = user.role.seesChildLevelData ? try AccessGate(services: services, user: user, view: view) : nil
+        let key = "measure-page|\(definition.id)|\(period)|\(pageNumber)|\(gate?.scopeKey ?? "aggregates only")"
+        let rendered = view.pageMemo(key) {
+            Self.renderBody(definition, period: period, page: pageNumber, view: view, gate: gate)
+        }
+        if let gate, rendered.shownChildren > 0 {
+            try gate.log(
+                .viewChildList, subject: "/measures/\(definition.id)?period=\(period)&page=\(pageNumber)",
+                reason: "measure explanation (\(user.role.title.lowercased()))", childCount: rendered.shownChildren)
+        }
+        return try HTMLPage("measure", MeasureShell(chrome: chrome(context, "/measures"), heading: "\(definition.id) \(definition.title)", body: rendered.html))
+            .response(from: request, context: context)
+    }
+
+    struct MeasureShell { var chrome: Chrome; var heading: String; var body: String }
+
+    /// The page's content for one reader's record scope (`gate`), or figures only when `gate` is nil.
+    static func renderBody(
+        _ definition: MeasureDefinition, period: ReportingPeriod, page pageNumber: Int, view: CaseView, gate: AccessGate?
+    ) -> RenderedPage {
         let result = view.memo("result|\(definition.id)|\(period)") { view.engine.compute(definition, period: period) }
         let trend = view.memo("trend|\(definition.id)|\(period)") {
             view.engine.trend(definition, lastMonth: (period.end.year, period.end.month))
@@ -168,7 +188,7 @@ struct MeasurePages {
             }
         }
         var page = MeasurePage(
-            chrome: chrome(context, "/measures"), id: definition.id, title: definition.title, periodLabel: Figures.period(period),
+            id: definition.id, title: definition.title, periodLabel: Figures.period(period),
             value: Figures.value(result.value, unit: result.unit),
             fraction: result.numerator.map { n in "\(Figures.count(n)) of \(Figures.count(result.denominator))" },
             note: result.note, definition: definition.definition, numerator: definition.numerator, denominator: definition.denominator,
@@ -182,14 +202,13 @@ struct MeasurePages {
                 TrendRow(period: $0.period, value: Figures.value($0.value, unit: result.unit), numerator: Figures.count($0.numerator),
                          denominator: Figures.count($0.denominator))
             },
-            teams: teams, childLevel: user.role.seesChildLevelData,
+            teams: teams, childLevel: gate != nil,
             aggregateOnly: "Board members see figures only: no child-level rows are shown to this role.", shownSummary: "",
             rows: [], firstRow: 0, lastRow: 0, visibleRows: 0)
-        if user.role.seesChildLevelData, definition.isAvailable {
-            let gate = try AccessGate(services: services, user: user, view: view)
+        var shownChildren = 0
+        if let gate, definition.isAvailable {
             let explanation = view.explanation(definition, period: period)
             let visible = gate.rowsInScope(explanation.rows, list: "\(definition.id)|\(period)")
-            let pageNumber = max(1, Int(request.uri.queryParameters["page"].map(String.init) ?? "") ?? 1)
             let start = min((pageNumber - 1) * Self.pageSize, visible.count)
             let shown = visible[start..<min(start + Self.pageSize, visible.count)]
             let hidden = explanation.rows.count - visible.count
@@ -209,15 +228,11 @@ struct MeasurePages {
             let base = "/measures/\(definition.id)?period=\(period)&page="
             page.previousPage = pageNumber > 1 ? base + "\(pageNumber - 1)" : nil
             page.nextPage = start + shown.count < visible.count ? base + "\(pageNumber + 1)" : nil
-            if !shown.isEmpty {
-                try gate.log(
-                    .viewChildList, subject: "/measures/\(definition.id)?period=\(period)&page=\(pageNumber)",
-                    reason: "measure explanation (\(user.role.title.lowercased()))", childCount: Set(shown.map(\.childID)).count)
-            }
+            shownChildren = Set(shown.map(\.childID)).count
         } else if !definition.isAvailable {
             page.shownSummary = definition.unavailableReason ?? ""
         }
-        return try HTMLPage("measure", page).response(from: request, context: context)
+        return RenderedPage(html: Templates.library.render(page, withTemplate: "measure-body") ?? "", shownChildren: shownChildren)
     }
 
     private func period(_ request: Request, _ view: CaseView) throws -> ReportingPeriod {

@@ -13,7 +13,7 @@ enum Templates {
     }()
 
     static let all: [(String, String)] = [
-        ("layout", layout), ("login", login), ("dashboard", dashboard), ("dashboard-body", dashboardBody), ("measures", measures), ("measure", measure),
+        ("layout", layout), ("login", login), ("dashboard", dashboard), ("dashboard-body", dashboardBody), ("measures", measures), ("measure", measure), ("measure-body", measureBody),
         ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin),
     ]
 
@@ -103,7 +103,14 @@ enum Templates {
         """
 
     static let measure = """
-        {{<layout}}{{$title}}{{id}} {{title}}{{/title}}{{$content}}
+        {{<layout}}{{$title}}{{heading}}{{/title}}{{$content}}
+        {{{body}}}
+        {{/content}}{{/layout}}
+        """
+
+    /// A measure page's content depends on the data, the period, the page and the reader's record scope,
+    /// never on anything else about the request, so it is rendered once for each of those.
+    static let measureBody = """
         <ol class="breadcrumbs"><li><a href="/">Dashboard</a></li><li><a href="/measures">Measures</a></li><li>{{id}}</li></ol>
         <h1>{{title}}</h1>
         <p class="lead">{{periodLabel}}: <strong>{{value}}</strong>{{#fraction}} ({{fraction}}){{/fraction}}</p>
@@ -141,7 +148,6 @@ enum Templates {
         <nav class="pager" aria-label="Pages of children">{{#previousPage}}<a href="{{previousPage}}">Previous page</a>{{/previousPage}}{{#nextPage}}<a href="{{nextPage}}">Next page</a>{{/nextPage}}</nav>
         {{/childLevel}}
         {{^childLevel}}<p>{{aggregateOnly}}</p>{{/childLevel}}
-        {{/content}}{{/layout}}
         """
 
     static let child = """

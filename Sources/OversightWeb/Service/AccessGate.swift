@@ -41,16 +41,22 @@ struct AccessGate {
 
     func isRestricted(_ childID: String) -> Bool { restrictions[childID] != nil }
 
-    /// The explanation rows about children this person may open, each child decided once.
-    ///
-    /// Kept for the import's lifetime per person and list, keyed also by the restrictions and audit
-    /// assignments in force, so a changed restriction takes effect on the next request.
-    func rowsInScope(_ rows: [ExplanationRow], list: String) -> [ExplanationRow] {
+    /// Identifies what this person may see: the person (role, team, worker) and the restrictions and
+    /// audit assignments in force. Two requests with the same key see the same children.
+    var scopeKey: String {
         var key = Hasher()
         key.combine(user)
         key.combine(restrictions.count)
         for restriction in restrictions.values.sorted(by: { $0.childID < $1.childID }) { key.combine(restriction) }
         key.combine(audited)
+        return "\(user.username)|\(key.finalize())"
+    }
+
+    /// The explanation rows about children this person may open, each child decided once.
+    ///
+    /// Kept for the import's lifetime per person and list, keyed also by the restrictions and audit
+    /// assignments in force, so a changed restriction takes effect on the next request.
+    func rowsInScope(_ rows: [ExplanationRow], list: String) -> [ExplanationRow] {
         let filter = {
             var decided: [String: Bool] = [:]
             return rows.filter { row in
@@ -62,7 +68,7 @@ struct AccessGate {
         }
         // England-sized lists are filtered afresh rather than held (as `CaseView.explanation` does).
         guard rows.count <= 200_000 else { return filter() }
-        return view.memo("scope|\(list)|\(key.finalize())", filter)
+        return view.memo("scope|\(list)|\(scopeKey)", filter)
     }
 
     /// Records one look at child-level data. A view that cannot be logged is not shown: the log is the

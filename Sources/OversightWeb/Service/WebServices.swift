@@ -57,6 +57,7 @@ final class CaseView: Sendable {
     let asOf: LocalDate
     /// Figures computed once per import: they depend only on the data, never on who asks.
     private let memos = Mutex<[String: any Sendable]>([:])
+    private let pages = Mutex<[String: RenderedPage]>([:])
 
     init(engine: MeasureEngine, extractCount: Int, asOf: LocalDate) {
         self.engine = engine
@@ -89,6 +90,20 @@ final class CaseView: Sendable {
         return value
     }
 
+    /// Rendered page content, kept for at most `pageLimit` pages (then forgotten all at once): unlike
+    /// figures, pages multiply by reader, period and page number.
+    func pageMemo(_ key: String, _ render: () -> RenderedPage) -> RenderedPage {
+        if let known = pages.withLock({ $0[key] }) { return known }
+        let value = render()
+        pages.withLock { pages in
+            if pages.count >= Self.pageLimit { pages.removeAll(keepingCapacity: true) }
+            pages[key] = value
+        }
+        return value
+    }
+
+    static let pageLimit = 2_000
+
     /// Computes `compute` once for `key` in this import's lifetime.
     func memo<Value: Sendable>(_ key: String, _ compute: () -> Value) -> Value {
         if let known = memos.withLock({ $0[key] }) as? Value { return known }
@@ -96,6 +111,12 @@ final class CaseView: Sendable {
         memos.withLock { $0[key] = value }
         return value
     }
+}
+
+/// A page's content rendered for one reader's scope, and how many children it names (for the access log).
+struct RenderedPage: Sendable {
+    var html: String
+    var shownChildren: Int
 }
 
 extension LocalDate {
