@@ -46,6 +46,15 @@ public protocol AccessStore: Sendable {
 
     /// Appends to the access log. Nothing can change or remove an entry afterwards.
     func appendAccessLog(_ entry: AccessLogEntry) throws(StorageError)
+    /// Appends several entries in one transaction: all are stored or none.
+    func appendAccessLog(_ entries: [AccessLogEntry]) throws(StorageError)
     /// The log, newest first, optionally only for one child or one user.
     func accessLog(subject: String?, username: String?, limit: Int) throws(StorageError) -> [AccessLogEntry]
+}
+
+extension AccessStore {
+    /// One at a time, for stores without a batch write.
+    public func appendAccessLog(_ entries: [AccessLogEntry]) throws(StorageError) {
+        for entry in entries { try appendAccessLog(entry) }
+    }
 }

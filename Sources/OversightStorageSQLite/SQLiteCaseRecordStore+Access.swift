@@ -135,16 +135,21 @@ extension SQLiteCaseRecordStore: AccessStore {
     }
 
     public func appendAccessLog(_ entry: AccessLogEntry) throws(StorageError) {
+        try appendAccessLog([entry])
+    }
+
+    public func appendAccessLog(_ entries: [AccessLogEntry]) throws(StorageError) {
         try writeCatalogue("writing the access log") { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO access_log (at, username, role, action, subject, reason, child_count)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO access_log (at, username, role, action, subject, reason, child_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for entry in entries {
+                try statement.execute(arguments: [
                     entry.at, entry.username, entry.role.rawValue, entry.action.rawValue, entry.subject, entry.reason,
                     entry.childCount,
                 ])
+            }
         }
     }
 

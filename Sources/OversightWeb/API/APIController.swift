@@ -14,8 +14,8 @@ struct APIController {
     func addRoutes(to router: Router<OversightRequestContext>) {
         router.get("/api/measures") { request, context in try measures(request, context) }
         router.get("/api/measures/{id}") { request, context in try measure(request, context) }
-        router.get("/api/measures/{id}/children") { request, context in try children(request, context) }
-        router.get("/api/children/{id}") { request, context in try child(request, context) }
+        router.get("/api/measures/{id}/children") { request, context in try await children(request, context) }
+        router.get("/api/children/{id}") { request, context in try await child(request, context) }
         router.get("/openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
@@ -52,7 +52,7 @@ struct APIController {
             trend: view.engine.trend(definition, lastMonth: (period.end.year, period.end.month)))
     }
 
-    private func children(_ request: Request, _ context: OversightRequestContext) throws -> ChildRows {
+    private func children(_ request: Request, _ context: OversightRequestContext) async throws -> ChildRows {
         let definition = try Self.definition(context)
         guard let user = context.user else { throw HTTPError(.unauthorized) }
         guard user.role.seesChildLevelData else { throw HTTPError(.forbidden, message: "Board members see aggregates only.") }
@@ -66,7 +66,7 @@ struct APIController {
         let start = min((page - 1) * size, visible.count)
         let rows = Array(visible[start..<min(start + size, visible.count)])
         if !rows.isEmpty {
-            try gate.log(
+            try await gate.log(
                 .viewChildList, subject: "/api/measures/\(definition.id)/children?period=\(period)&page=\(page)",
                 reason: "measure explanation via the API (\(user.role.title.lowercased()))", childCount: Set(rows.map(\.childID)).count)
         }
@@ -75,20 +75,20 @@ struct APIController {
             rowsInDenominator: explanation.rows.count, rows: rows)
     }
 
-    private func child(_ request: Request, _ context: OversightRequestContext) throws -> ChildRecord {
+    private func child(_ request: Request, _ context: OversightRequestContext) async throws -> ChildRecord {
         let id = try context.parameters.require("id")
         guard let user = context.user else { throw HTTPError(.unauthorized) }
         let view = try services.caseView()
         let gate = try AccessGate(services: services, user: user, view: view)
         let decision = gate.decide(childID: id)
         guard decision.isAllowed else {
-            try gate.log(.denied, subject: id, reason: decision.reason, childCount: 0)
+            try await gate.log(.denied, subject: id, reason: decision.reason, childCount: 0)
             throw HTTPError(.forbidden, message: "You cannot open this record: \(decision.reason).")
         }
         guard let records = try services.store.fetchChildRecords(Identifier(id)), let child = records.children.first else {
             throw HTTPError(.notFound, message: "There is no child with ID \(id).")
         }
-        try gate.log(.viewChild, subject: id, reason: decision.reason + " (API)", childCount: 1)
+        try await gate.log(.viewChild, subject: id, reason: decision.reason + " (API)", childCount: 1)
         return ChildRecord(child: child, basis: decision.reason, events: ChildPage.chronology(records, calendar: view.engine.calendar))
     }
 

@@ -10,7 +10,7 @@ struct CaseloadPages {
 
     func addRoutes(to router: Router<OversightRequestContext>) {
         router.get("/caseload/weekly") { request, context in try weekly(request, context) }
-        router.get("/teams/{id}") { request, context in try team(request, context) }
+        router.get("/teams/{id}") { request, context in try await team(request, context) }
     }
 
     /// When a child's next statutory visit falls due: every 10 working days on a protection plan (the
@@ -70,7 +70,7 @@ struct CaseloadPages {
         var dueChildren: [DueChild]
     }
 
-    private func team(_ request: Request, _ context: OversightRequestContext) throws -> Response {
+    private func team(_ request: Request, _ context: OversightRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let user = context.user else { throw HTTPError(.unauthorized) }
         let view = try services.caseView()
@@ -109,7 +109,7 @@ struct CaseloadPages {
             }.sorted { $0.dueDay < $1.dueDay }
             let named = model.dueChildren.filter(\.link).count
             if named > 0 {
-                try gate.log(.viewChildList, subject: "/teams/\(id)", reason: "team caseload (\(user.role.title.lowercased()))", childCount: named)
+                try await gate.log(.viewChildList, subject: "/teams/\(id)", reason: "team caseload (\(user.role.title.lowercased()))", childCount: named)
             }
         }
         return try HTMLPage("team", model).response(from: request, context: context)

@@ -21,10 +21,10 @@ struct ChildPage {
     }
 
     func addRoutes(to router: Router<OversightRequestContext>) {
-        router.get("/children/{id}") { request, context in try show(request, context) }
+        router.get("/children/{id}") { request, context in try await show(request, context) }
     }
 
-    private func show(_ request: Request, _ context: OversightRequestContext) throws -> Response {
+    private func show(_ request: Request, _ context: OversightRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let user = context.user else { throw HTTPError(.unauthorized) }
         let view = try services.caseView()
@@ -32,7 +32,7 @@ struct ChildPage {
         let chrome = Chrome(authorityName: services.configuration.authorityName, user: user, csrf: context.session?.csrfToken, path: "/children")
         let decision = gate.decide(childID: id)
         guard decision.isAllowed else {
-            try gate.log(.denied, subject: id, reason: decision.reason, childCount: 0)
+            try await gate.log(.denied, subject: id, reason: decision.reason, childCount: 0)
             return try HTMLPage("error", ErrorPage(
                 chrome: chrome, heading: "You cannot open this record",
                 message: "Your role does not give access to this child's record (\(decision.reason)). If you need it for your work, ask your manager; every request is logged."),
@@ -42,7 +42,7 @@ struct ChildPage {
             return try HTMLPage("error", ErrorPage(chrome: chrome, heading: "Page not found", message: "There is no child with ID \(id)."),
                                 status: .notFound).response(from: request, context: context)
         }
-        try gate.log(.viewChild, subject: id, reason: decision.reason, childCount: 1)
+        try await gate.log(.viewChild, subject: id, reason: decision.reason, childCount: 1)
         let holders = view.snapshot.index(ofChild: id).map { view.snapshot.holders(of: $0, on: view.asOf) } ?? []
         let model = Model(
             chrome: chrome, id: id,

@@ -14,7 +14,7 @@ struct MeasurePages {
     func addRoutes(to router: Router<OversightRequestContext>) {
         router.get("/") { request, context in try dashboard(request, context) }
         router.get("/measures") { request, context in try list(request, context) }
-        router.get("/measures/{id}") { request, context in try measure(request, context) }
+        router.get("/measures/{id}") { request, context in try await measure(request, context) }
     }
 
     // MARK: Dashboard
@@ -142,7 +142,7 @@ struct MeasurePages {
 
     static let pageSize = 100
 
-    private func measure(_ request: Request, _ context: OversightRequestContext) throws -> Response {
+    private func measure(_ request: Request, _ context: OversightRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let definition = MeasureCatalogue.measure(id), let user = context.user else {
             return try HTMLPage("error", ErrorPage(
@@ -159,7 +159,7 @@ struct MeasurePages {
             Self.renderBody(definition, period: period, page: pageNumber, view: view, gate: gate)
         }
         if let gate, rendered.shownChildren > 0 {
-            try gate.log(
+            try await gate.log(
                 .viewChildList, subject: "/measures/\(definition.id)?period=\(period)&page=\(pageNumber)",
                 reason: "measure explanation (\(user.role.title.lowercased()))", childCount: rendered.shownChildren)
         }

@@ -73,8 +73,8 @@ struct AccessGate {
 
     /// Records one look at child-level data. A view that cannot be logged is not shown: the log is the
     /// authority's evidence that every look was justified.
-    func log(_ action: AccessLogEntry.Action, subject: String, reason: String, childCount: Int) throws(StorageError) {
-        try services.store.appendAccessLog(AccessLogEntry(
+    func log(_ action: AccessLogEntry.Action, subject: String, reason: String, childCount: Int) async throws {
+        try await services.accessLog.append(AccessLogEntry(
             at: Self.timestamp(services.now), username: user.username, role: user.role, action: action, subject: subject,
             reason: reason, childCount: childCount))
     }

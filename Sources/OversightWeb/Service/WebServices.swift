@@ -13,6 +13,7 @@ public final class WebServices: Sendable {
     public let store: any OversightStore
     public let configuration: WebConfiguration
     let throttle: LoginThrottle
+    let accessLog: AccessLogWriter
     /// What `/metrics` serves: request metrics (when the process bootstrapped swift-metrics with it)
     /// and Oversight's own gauges.
     public let metrics: PrometheusCollectorRegistry
@@ -22,6 +23,7 @@ public final class WebServices: Sendable {
         self.store = store
         self.configuration = configuration
         self.metrics = metrics
+        accessLog = AccessLogWriter(store: store)
         throttle = LoginThrottle(attempts: configuration.loginAttemptsAllowed, windowSeconds: configuration.loginWindowSeconds)
     }
 
