@@ -1,3 +1,4 @@
+import Dispatch
 import OversightCore
 import OversightStorage
 import Synchronization
@@ -21,6 +22,9 @@ final class AccessLogWriter: Sendable {
 
     private let store: any AccessStore
     private let state = Mutex(State())
+    /// Writes happen here, never on the server's event loops: a loop blocked on a commit would stall
+    /// every connection it serves.
+    private let queue = DispatchQueue(label: "oversight.access-log")
 
     init(store: any AccessStore) { self.store = store }
 
@@ -32,8 +36,8 @@ final class AccessLogWriter: Sendable {
                 state.writing = true
                 return true
             }
-            // The first to arrive writes until nothing is waiting; the others are resumed by its commits.
-            if leads { writeUntilDrained() }
+            // The first to arrive starts the writer, which commits until nothing is waiting.
+            if leads { queue.async { self.writeUntilDrained() } }
         }
     }
 
