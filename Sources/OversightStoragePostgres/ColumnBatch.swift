@@ -147,7 +147,8 @@ struct RowBinder {
 /// Reads typed values out of a row, failing loudly on anything the importer could not have written.
 ///
 /// Rows are selected with the table's columns in order and read in PostgreSQL's binary format.
-struct RowReader {
+
+struct RowReader: ColumnReader {
     let row: PostgresRandomAccessRow
     let entity: Entity
     let key: String
@@ -165,15 +166,6 @@ struct RowReader {
 
     func text(_ column: String) -> String? { Self.string(row[column]) }
 
-    func requiredText(_ column: String) throws(StorageError) -> String {
-        guard let value = text(column) else { throw .corruptValue(entity, key: key, column: column, value: "NULL") }
-        return value
-    }
-
-    func id<T>(_ column: String) -> Identifier<T>? { text(column).map { Identifier<T>($0) } }
-
-    func requiredID<T>(_ column: String) throws(StorageError) -> Identifier<T> { Identifier(try requiredText(column)) }
-
     func date(_ column: String) throws(StorageError) -> LocalDate? {
         let cell = row[column]
         guard var bytes = cell.bytes else { return nil }
@@ -181,17 +173,6 @@ struct RowReader {
             throw .corruptValue(entity, key: key, column: column, value: String(buffer: cell.bytes ?? ByteBuffer()))
         }
         return LocalDate(dayNumber: days + postgresEpochOffset)
-    }
-
-    func requiredDate(_ column: String) throws(StorageError) -> LocalDate {
-        guard let date = try date(column) else { throw .corruptValue(entity, key: key, column: column, value: "NULL") }
-        return date
-    }
-
-    func code<C: CodeList>(_ type: C.Type, _ column: String) throws(StorageError) -> C? {
-        guard let text = text(column) else { return nil }
-        guard let value = C(rawValue: text) else { throw .corruptValue(entity, key: key, column: column, value: text) }
-        return value
     }
 
     func bool(_ column: String) -> Bool? {
@@ -204,3 +185,5 @@ struct RowReader {
         return bytes.readInteger(as: UInt64.self).map(Double.init(bitPattern:))
     }
 }
+
+extension RowBinder: ColumnWriter {}

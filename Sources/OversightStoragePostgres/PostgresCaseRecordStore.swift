@@ -417,53 +417,9 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
         return String(text[..<colon]) + ":***" + String(text[at...])
     }
 
-    static func type(of entity: Entity) -> any StoredEntity.Type {
-        switch entity {
-        case .child: Child.self
-        case .team: Team.self
-        case .worker: Worker.self
-        case .contact: Contact.self
-        case .earlyHelpEpisode: EarlyHelpEpisode.self
-        case .childInNeedEpisode: ChildInNeedEpisode.self
-        case .assessment: Assessment.self
-        case .childInNeedPlan: ChildInNeedPlan.self
-        case .statutoryVisit: StatutoryVisit.self
-        case .section47Enquiry: Section47Enquiry.self
-        case .initialChildProtectionConference: InitialChildProtectionConference.self
-        case .childProtectionPlan: ChildProtectionPlan.self
-        case .childProtectionReview: ChildProtectionReview.self
-        case .legalStatusSpell: LegalStatusSpell.self
-        case .lookedAfterEpisode: LookedAfterEpisode.self
-        case .placement: Placement.self
-        case .lookedAfterReview: LookedAfterReview.self
-        case .missingEpisode: MissingEpisode.self
-        case .careLeaver: CareLeaver.self
-        case .involvement: Involvement.self
-        }
-    }
+    static func type(of entity: Entity) -> any StoredEntity.Type { entity.persistedType }
 
     static func record(_ entity: Entity, _ row: PostgresRow) throws(StorageError) -> CaseRecord {
-        switch entity {
-        case .child: .child(try Child(row: row))
-        case .team: .team(try Team(row: row))
-        case .worker: .worker(try Worker(row: row))
-        case .contact: .contact(try Contact(row: row))
-        case .earlyHelpEpisode: .earlyHelpEpisode(try EarlyHelpEpisode(row: row))
-        case .childInNeedEpisode: .childInNeedEpisode(try ChildInNeedEpisode(row: row))
-        case .assessment: .assessment(try Assessment(row: row))
-        case .childInNeedPlan: .childInNeedPlan(try ChildInNeedPlan(row: row))
-        case .statutoryVisit: .statutoryVisit(try StatutoryVisit(row: row))
-        case .section47Enquiry: .section47Enquiry(try Section47Enquiry(row: row))
-        case .initialChildProtectionConference: .initialChildProtectionConference(try InitialChildProtectionConference(row: row))
-        case .childProtectionPlan: .childProtectionPlan(try ChildProtectionPlan(row: row))
-        case .childProtectionReview: .childProtectionReview(try ChildProtectionReview(row: row))
-        case .legalStatusSpell: .legalStatusSpell(try LegalStatusSpell(row: row))
-        case .lookedAfterEpisode: .lookedAfterEpisode(try LookedAfterEpisode(row: row))
-        case .placement: .placement(try Placement(row: row))
-        case .lookedAfterReview: .lookedAfterReview(try LookedAfterReview(row: row))
-        case .missingEpisode: .missingEpisode(try MissingEpisode(row: row))
-        case .careLeaver: .careLeaver(try CareLeaver(row: row))
-        case .involvement: .involvement(try Involvement(row: row))
-        }
+        try CaseRecord(entity, reading: RowReader(row, entity, keyColumn: entity.persistedType.keyColumn))
     }
 }
