@@ -11,7 +11,8 @@ struct AuthorisationTests {
     /// Every page a signed-in person can reach, child pages aside.
     static let routes = [
         "/", "/measures", "/measures/CIN-02", "/measures/CIN-01", "/measures/CIN-02?page=2", "/caseload/weekly", "/teams/T1",
-        "/teams/T2", "/admin/access-log", "/admin", "/data", "/api/stats",
+        "/teams/T2", "/admin/access-log", "/admin", "/data", "/api/stats", "/inspection/lists", "/inspection/lists/3",
+        "/inspection/lists/3?format=csv",
     ]
 
     @Test("Every role against every route and every child: a child outside the role's scope never appears", arguments: WebFixture.users)
@@ -24,6 +25,7 @@ struct AuthorisationTests {
             for route in Self.routes {
                 let page = try await browser.get(route)
                 let refused = (route == "/admin/access-log" && !user.role.mayReadAccessLog) || (route == "/admin" && !user.role.mayAdminister)
+                    || (route.hasPrefix("/inspection/") && !user.role.seesChildLevelData)
                 let expected: HTTPResponse.Status = refused ? .forbidden : .ok
                 #expect(page.status == expected, "\(user.username) \(route)")
                 for (child, name) in zip(WebFixture.children, WebFixture.names) where !allowed.contains(child) {

@@ -108,6 +108,39 @@ struct PageTests {
         }
     }
 
+    @Test("Annex A list 3 lists the referrals with the common leading columns; the CSV download is logged")
+    func annexA() async throws {
+        let fixture = try WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn("inspector")
+            let index = try await browser.get("/inspection/lists?period=2024-25")
+            #expect(index.body.contains("List 3: Referrals"))
+            let page = try await browser.get("/inspection/lists/3?period=2024-25")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<td><a href=\"/children/KIDALPHA\">KIDALPHA</a></td><td>Female</td>"))
+            #expect(!page.body.contains("KIDDELTA"))
+            let csv = try await browser.get("/inspection/lists/3?period=2024-25&format=csv")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = csv.body.split(separator: "\r\n")
+            #expect(lines.first?.hasPrefix("Child Unique ID,Gender,Ethnicity,Date of Birth,Age") == true)
+            #expect(lines.count == 5, "a header and the four referrals the inspector may see")
+            #expect(lines.contains { $0.hasPrefix("KIDALPHA,Female,,2015-06-01,9,R-KIDALPHA,") })
+            let log = try fixture.store.accessLog(subject: nil, username: "inspector", limit: 1)
+            #expect(log.first?.subject == "/inspection/lists/3?period=2024-25&format=csv")
+            #expect(log.first?.childCount == 4)
+            #expect(try await browser.get("/inspection/lists/2").status == .notFound)
+        }
+    }
+
+    @Test("CSV fields are quoted as RFC 4180 says, and formulas are neutralised")
+    func csvFields() {
+        #expect(AnnexAPages.csvField("plain") == "plain")
+        #expect(AnnexAPages.csvField("a, b") == "\"a, b\"")
+        #expect(AnnexAPages.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(AnnexAPages.csvField("=HYPERLINK(1)") == "'=HYPERLINK(1)")
+    }
+
     @Test("Text from the data is escaped wherever a page prints it")
     func escaping() async throws {
         let fixture = try WebFixture { $0.authorityName = "Test & <Shire>" }

@@ -54,6 +54,8 @@ def main():
                 failures.append(f"{role}: sign-in failed at {driver.current_url} ({heading[0].text if heading else 'no heading'})")
                 continue
             pages = list(PAGES)
+            if role == "inspector":
+                pages += ["/inspection/lists", "/inspection/lists/3"]
             team = driver.find_elements(By.LINK_TEXT, "My team")
             if team:
                 pages.append(team[0].get_attribute("href").replace(BASE, ""))

@@ -14,7 +14,7 @@ enum Templates {
 
     static let all: [(String, String)] = [
         ("layout", layout), ("login", login), ("dashboard", dashboard), ("dashboard-body", dashboardBody), ("measures", measures), ("measure", measure), ("measure-body", measureBody),
-        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin),
+        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin), ("annex-a", annexA), ("annex-a-list", annexAList),
     ]
 
     static let layout = """
@@ -232,6 +232,26 @@ enum Templates {
         <div class="form-group"><label for="reason">Reason</label><input type="text" id="reason" name="reason"></div>
         <button class="button" type="submit">Restrict the record</button>
         </form>
+        {{/content}}{{/layout}}
+        """
+
+    static let annexA = """
+        {{<layout}}{{$title}}Annex A lists{{/title}}{{$content}}
+        <h1>Annex A lists</h1>
+        <p class="lead">{{periodLabel}}. One row per event or child, as the inspection's Annex A lists them; each list is the set of records behind the measure named.</p>
+        <table><caption>Lists the case data fills</caption><thead><tr><th scope="col">List</th><th scope="col">Measure</th><th scope="col" class="num">Rows you can see</th><th scope="col">Download</th></tr></thead>
+        <tbody>{{#lists}}<tr><td><a href="/inspection/lists/{{number}}?period={{period}}">List {{number}}: {{title}}</a></td><td><a href="/measures/{{measure}}?period={{period}}">{{measure}}</a></td><td class="num">{{rows}}</td><td><a href="/inspection/lists/{{number}}?period={{period}}&amp;format=csv">CSV<span class="skip"> of list {{number}}</span></a></td></tr>{{/lists}}</tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let annexAList = """
+        {{<layout}}{{$title}}Annex A list {{number}}{{/title}}{{$content}}
+        <ol class="breadcrumbs"><li><a href="/inspection/lists?period={{period}}">Annex A lists</a></li><li>List {{number}}</li></ol>
+        <h1>List {{number}}: {{title}}</h1>
+        <p class="lead">{{periodLabel}}. The records behind <a href="/measures/{{measure}}?period={{period}}">{{measure}}</a>. <a href="/inspection/lists/{{number}}?period={{period}}&amp;format=csv">Download as CSV</a>.</p>
+        {{#truncated}}<p class="inset">The first 500 rows are shown; the CSV has every row.</p>{{/truncated}}
+        <table><caption>List {{number}}</caption><thead><tr><th scope="col">Child</th><th scope="col">Gender</th><th scope="col">Ethnicity</th><th scope="col">Date of birth</th><th scope="col" class="num">Age</th><th scope="col">Record</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Working days</th><th scope="col">Counted</th></tr></thead>
+        <tbody>{{#rows}}<tr><td><a href="/children/{{childID}}">{{childID}}</a></td><td>{{gender}}</td><td>{{ethnicity}}</td><td>{{born}}</td><td class="num">{{age}}</td><td>{{recordID}}</td><td>{{from}}</td><td>{{to}}</td><td class="num">{{workingDays}}</td><td>{{counted}}</td></tr>{{/rows}}</tbody></table>
         {{/content}}{{/layout}}
         """
 
