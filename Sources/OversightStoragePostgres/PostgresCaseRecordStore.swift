@@ -25,7 +25,7 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     public var url: PostgresURL { pool.url }
     /// The catalogue schema; snapshot schemas are named after it.
     public let schema: String
-    private let pool: ConnectionPool
+    let pool: ConnectionPool
     /// Set for stores made by `temporary(url:)`, whose schemas are dropped on `close()`.
     private let isTemporary: Bool
     private let closed = Atomic(false)
@@ -319,7 +319,7 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     }
 
     /// Runs `body` between BEGIN and COMMIT, rolling back and rethrowing if it throws.
-    private func transaction<T>(_ connection: PostgresConnection, begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
+    func transaction<T>(_ connection: PostgresConnection, begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
         try connection.run(begin, logger: pool.logger)
         let result: T
         do {
@@ -333,7 +333,7 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     }
 
     /// Runs `body` with a connection, turning database failures into `StorageError.database`.
-    private func database<T>(_ operation: String, _ body: (PostgresConnection) throws -> T) throws(StorageError) -> T {
+    func database<T>(_ operation: String, _ body: (PostgresConnection) throws -> T) throws(StorageError) -> T {
         do {
             return try pool.withConnection(body)
         } catch {
@@ -383,7 +383,7 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
         try connection.run("CLOSE oversight_rows", logger: pool.logger)
     }
 
-    private func catalogue(_ table: String) -> String { "\(quoted(schema)).\(table)" }
+    func catalogue(_ table: String) -> String { "\(quoted(schema)).\(table)" }
 
     /// SQLite's order (key columns, byte-wise), so both stores return records in the same order.
     static func orderBy(_ type: any StoredEntity.Type) -> String {
