@@ -30,6 +30,11 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     private let isTemporary: Bool
     private let closed = Atomic(false)
 
+    /// The catalogue migrations this store applied when it opened, oldest first: empty when the schema was already
+    /// up to date, every migration when it was new.
+    public var migrationsAppliedOnOpening: [String] { appliedOnOpening.withLock { $0 } }
+    private let appliedOnOpening = Mutex<[String]>([])
+
     /// Rows fetched per round trip when streaming a table.
     static let fetchSize = 2_000
 
@@ -81,7 +86,8 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
         self.isTemporary = isTemporary
         pool = ConnectionPool(url: url)
         do {
-            try migrateCatalogue()
+            let applied = try migrateCatalogue()
+            appliedOnOpening.withLock { $0 = applied }
         } catch {
             pool.close()
             throw error
@@ -272,15 +278,16 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
 
     /// Brings the catalogue schema up to date, one transaction, holding an advisory lock so that two stores
     /// opening the same schema at once do not both create it.
-    private func migrateCatalogue() throws(StorageError) {
+    /// - Returns: the names of the migrations applied.
+    private func migrateCatalogue() throws(StorageError) -> [String] {
         let logger = pool.logger
         do {
-            try pool.withConnection { connection in
+            return try pool.withConnection { connection in
                 try transaction(connection) {
                     try connection.run("SELECT pg_advisory_xact_lock(hashtext($1))", Self.binds("oversight catalogue " + schema), logger: logger)
                     try connection.run("CREATE SCHEMA IF NOT EXISTS \(quoted(schema))", logger: logger)
                     try connection.run("SET LOCAL search_path TO \(quoted(schema))", logger: logger)
-                    try apply(Migrations.catalogue, on: connection)
+                    return try apply(Migrations.catalogue, on: connection)
                 }
             }
         } catch let error as StorageError {
@@ -292,10 +299,13 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
 
     /// Applies the migrations not yet recorded in `schema_migrations` of the schema first on `search_path`,
     /// recording each; the caller holds the transaction.
-    private func apply(_ migrations: [Migrations.Migration], on connection: PostgresConnection) throws {
+    /// - Returns: the names of the migrations applied.
+    @discardableResult
+    private func apply(_ migrations: [Migrations.Migration], on connection: PostgresConnection) throws -> [String] {
         let logger = pool.logger
         try connection.run(Migrations.migrationsTable, logger: logger)
         let applied = Set(try connection.run("SELECT name FROM schema_migrations", logger: logger).map { try $0.decode(String.self) })
+        var names: [String] = []
         for migration in migrations where !applied.contains(migration.name) {
             do {
                 for statement in migration.statements { try connection.run(statement, logger: logger) }
@@ -303,7 +313,9 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
             } catch {
                 throw StorageError.migrationFailed(migration.name, reason: ConnectionPool.describe(error))
             }
+            names.append(migration.name)
         }
+        return names
     }
 
     /// Drops the catalogue schema and every snapshot schema named after it: everything this store keeps.

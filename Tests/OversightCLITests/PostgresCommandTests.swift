@@ -138,7 +138,8 @@ struct PostgresCommandTests {
 struct DatabaseOptionTests {
     @Test("A PostgreSQL server that cannot be reached is one line naming its host and port, never 'does not exist'")
     func unreachable() throws {
-        for command in [["stats"], ["user", "list"], ["measures", "--period", "2025-26"], ["import", "ssd", "/nonexistent"]] {
+        for command in [["stats"], ["user", "list"], ["measures", "--period", "2025-26"], ["import", "ssd", "/nonexistent"], ["migrate"],
+                        ["backup", "--out", NSTemporaryDirectory() + "/never-written"]] {
             let result = try runOversight(command + ["--db", "postgres://oversight:secret@127.0.0.1:1/oversight"])
             #expect(result.status != 0, "\(command)")
             #expect(result.errors == "error: cannot open database postgres://oversight@127.0.0.1:1/oversight: connection refused: "

@@ -113,3 +113,58 @@ struct ExistingDatabase: ParsableArguments {
         return location.description
     }
 }
+
+/// `--db` for commands that may create the database: a SQLite file that does not exist yet is made.
+struct TargetDatabase: ParsableArguments {
+    @Option(help: "The database: a SQLite file path (created if missing), sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME].")
+    var db: String
+
+    /// Where the database is; `validate()` has already read `db`.
+    var location: StoreLocation { (try? StoreLocation(parsing: db)) ?? .sqlite(path: db) }
+
+    func validate() throws { _ = try StoreLocation(parsing: db) }
+}
+
+extension StoreLocation {
+    /// Opens the store, which applies any migration it lacks.
+    /// - Returns: the migrations applied now, and every migration applied, oldest first.
+    /// - Throws: `StorageError`.
+    func migrate() throws(StorageError) -> (applied: [String], all: [String]) {
+        switch self {
+        case .sqlite(let path):
+            let store = try SQLiteCaseRecordStore(path: path)
+            return (store.migrationsAppliedOnOpening, try store.appliedMigrations())
+        case .postgres(let url, let schema):
+            let store = try PostgresCaseRecordStore(url: url, schema: schema)
+            defer { store.close() }
+            return (store.migrationsAppliedOnOpening, try store.appliedMigrations())
+        }
+    }
+
+    /// Backs the store up into a new folder: see `SQLiteCaseRecordStore.backup(to:createdAt:)` and
+    /// `PostgresCaseRecordStore.backup(to:createdAt:)`.
+    /// - Throws: `BackupError`.
+    func backup(to folder: String, createdAt: String) throws(BackupError) -> BackupManifest {
+        switch self {
+        case .sqlite(let path):
+            let store: SQLiteCaseRecordStore
+            do { store = try SQLiteCaseRecordStore(path: path) } catch { throw .storage(error) }
+            return try store.backup(to: folder, createdAt: createdAt)
+        case .postgres(let url, let schema):
+            let store: PostgresCaseRecordStore
+            do { store = try PostgresCaseRecordStore(url: url, schema: schema) } catch { throw .storage(error) }
+            defer { store.close() }
+            return try store.backup(to: folder, createdAt: createdAt)
+        }
+    }
+
+    /// Restores a backup into this location: see `SQLiteCaseRecordStore.restore(from:to:force:)` and
+    /// `PostgresCaseRecordStore.restore(from:url:schema:force:)`.
+    /// - Throws: `BackupError`.
+    func restore(from folder: String, force: Bool) throws(BackupError) -> BackupManifest {
+        switch self {
+        case .sqlite(let path): try SQLiteCaseRecordStore.restore(from: folder, to: path, force: force)
+        case .postgres(let url, let schema): try PostgresCaseRecordStore.restore(from: folder, url: url, schema: schema, force: force)
+        }
+    }
+}
