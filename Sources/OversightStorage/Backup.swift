@@ -24,6 +24,13 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         self.accessLogEntries = accessLogEntries
     }
 
+    /// The tables of a store's catalogue, migrations' bookkeeping included: any other table in the place a restore
+    /// would replace means the place is not Oversight's.
+    public static let catalogueTables: Set<String> = [
+        "extract", "app_user", "app_session", "api_token", "child_restriction", "audit_assignment", "access_log",
+        "schema_migrations", "grdb_migrations", "sqlite_sequence",
+    ]
+
     /// Nothing imported and nothing about people: a database a restore may fill without asking.
     public var isEmpty: Bool { self == StoreContents() }
 
@@ -147,6 +154,9 @@ public enum BackupError: Error, Equatable, CustomStringConvertible {
     case wrongStore(String, holds: BackupManifest.Store, target: BackupManifest.Store)
     /// The database restored into is in use; `contents` says with what.
     case targetHoldsData(String, contents: StoreContents)
+    /// The database (or schema) restored into holds tables Oversight did not create: it is never replaced, even by
+    /// force, because a restore replaces everything there.
+    case foreignTables(String, tables: [String])
     /// A PostgreSQL client program (`pg_dump`, `pg_restore`, `psql`) is not on `PATH`.
     case toolMissing(String)
     /// A PostgreSQL client program failed; `message` is what it printed.
@@ -164,6 +174,9 @@ public enum BackupError: Error, Equatable, CustomStringConvertible {
             "\(folder) is a backup of a \(holds) database and cannot be restored into \(target); restore it into a \(holds) database"
         case .targetHoldsData(let database, let contents):
             "\(database) already holds data (\(contents)); restoring would replace it"
+        case .foreignTables(let database, let tables):
+            "\(database) holds tables Oversight did not create (\(tables.joined(separator: ", "))); restore into a database "
+                + "or schema of Oversight's own"
         case .toolMissing(let tool):
             "\(tool) was not found on PATH; install PostgreSQL's client programs (Debian: apt-get install postgresql-client), "
                 + "of the server's major version or later"

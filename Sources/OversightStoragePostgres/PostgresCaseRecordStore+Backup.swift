@@ -134,6 +134,7 @@ extension PostgresCaseRecordStore {
         _ = try programs.locate("pg_restore")
         _ = try programs.locate("psql")
 
+        try refuseForeignTables(url: url, schema: schema)
         let target: PostgresCaseRecordStore
         do { target = try PostgresCaseRecordStore(url: url, schema: schema) } catch { throw .storage(error) }
         let plan: RestorePlan
@@ -167,6 +168,32 @@ extension PostgresCaseRecordStore {
         // A backup from an earlier version gains the migrations added since.
         do { try PostgresCaseRecordStore(url: url, schema: schema).close() } catch { throw .storage(error) }
         return manifest
+    }
+
+    /// Refuses a target schema holding tables Oversight did not create (`?schema=public`, say), looking without
+    /// changing anything: the restore drops the schema it restores into.
+    private static func refuseForeignTables(url: PostgresURL, schema: String) throws(BackupError) {
+        guard isValidSchemaName(schema) else { return }  // opening the store refuses it, with the reason
+        let pool = ConnectionPool(url: url)
+        defer { pool.close() }
+        var binds = PostgresBindings()
+        binds.append(schema)
+        binds.append(Array(StoreContents.catalogueTables))
+        let foreign: [String]
+        do {
+            foreign = try pool.withConnection { connection in
+                try connection.run(
+                    """
+                    SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname <> ALL($2)
+                    ORDER BY c.relname
+                    """, binds, logger: pool.logger
+                ).map { try $0.decode(String.self) }
+            }
+        } catch {
+            throw .storage(storageError(error, operation: "looking at \(url) (schema \(schema))"))
+        }
+        guard foreign.isEmpty else { throw .foreignTables("\(url) (schema \(schema))", tables: foreign) }
     }
 
     /// Which of `names` are schemas in this database.

@@ -115,10 +115,17 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     /// The snapshot schemas that exist for this store: after an import, exactly one.
     /// - Throws: `StorageError.database`.
     public func snapshotSchemas() throws(StorageError) -> [String] {
+        // Exactly the names imports give (`<schema>_s<hex>`), and never a catalogue: another store whose own name
+        // starts with this one's (`oversight_staging` beside `oversight`) is not this store's to list or drop.
         try database("listing snapshot schemas") { connection in
             try connection.run(
-                "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1) ORDER BY nspname",
-                Self.binds(schema + "_s"), logger: pool.logger
+                """
+                SELECT n.nspname FROM pg_namespace n
+                WHERE n.nspname ~ $1
+                    AND NOT EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = n.nspname AND t.tablename = 'extract')
+                ORDER BY n.nspname
+                """,
+                Self.binds("^\(schema)_s[0-9a-f]+$"), logger: pool.logger
             ).map { try $0.decode(String.self) }
         }
     }

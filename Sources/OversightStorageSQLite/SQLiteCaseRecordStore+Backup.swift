@@ -110,12 +110,14 @@ extension SQLiteCaseRecordStore {
             throw .notABackup(folder, reason: "\(file) is missing")
         }
 
+        try refuseForeignTables(at: path)
         let target: SQLiteCaseRecordStore
         do { target = try SQLiteCaseRecordStore(path: path) } catch { throw .storage(error) }
         let existing: StoreContents
         do { existing = try target.contents() } catch { throw .storage(error) }
         guard force || existing.isEmpty else { throw .targetHoldsData(path, contents: existing) }
 
+        var copiedSnapshot: String?
         if let snapshot = manifest.snapshot, let snapshotSource {
             guard let source = FileHandle(forReadingAtPath: snapshotSource) else {
                 throw .file(snapshotSource, reason: "cannot be opened")
@@ -123,10 +125,13 @@ extension SQLiteCaseRecordStore {
             defer { try? source.close() }
             // Written beside its final name and moved into place, so a reader never sees half a file.
             let destination = target.snapshotFolder + "/" + snapshot
+            let existed = FileManager.default.fileExists(atPath: destination)
             try copy(source, to: destination + ".restoring")
             guard rename(destination + ".restoring", destination) == 0 else {
+                try? FileManager.default.removeItem(atPath: destination + ".restoring")
                 throw .file(destination, reason: String(cString: strerror(errno)))
             }
+            if !existed { copiedSnapshot = destination }
         }
         do {
             var configuration = Configuration()
@@ -135,6 +140,8 @@ extension SQLiteCaseRecordStore {
             try source.backup(to: target.catalogue)
             try source.close()
         } catch {
+            // The catalogue is as it was, so the snapshot copied in for it is not named: nothing is left behind.
+            if let copiedSnapshot { try? FileManager.default.removeItem(atPath: copiedSnapshot) }
             throw .storage(.database(operation: "restoring the catalogue from \(sourcePath)", reason: reason(error)))
         }
         // Snapshots of the replaced data are not named any more.
@@ -145,6 +152,26 @@ extension SQLiteCaseRecordStore {
         // A backup from an earlier version gains the migrations added since.
         do { _ = try SQLiteCaseRecordStore(path: path) } catch { throw .storage(error) }
         return manifest
+    }
+
+    /// Refuses a file that holds tables Oversight did not create, looking without changing it.
+    private static func refuseForeignTables(at path: String) throws(BackupError) {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let size = attributes?[.size] as? NSNumber, size.intValue > 0 else { return }
+        let tables: [String]
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            tables = try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+            }
+            try queue.close()
+        } catch {
+            throw .storage(.cannotOpen(path: path, reason: reason(error)))
+        }
+        let foreign = tables.filter { !StoreContents.catalogueTables.contains($0) }
+        guard foreign.isEmpty else { throw .foreignTables(path, tables: foreign) }
     }
 
     /// Copies everything readable from `source` into a new file at `path`, a few megabytes at a time.

@@ -211,6 +211,28 @@ struct BackupTests {
         #expect(try reopened.fetchEntityCounts()[.child] == 3)
     }
 
+    @Test("A place holding tables Oversight did not create is never restored into, even by force", arguments: kinds)
+    func foreignTables(kind: StoreKind) throws {
+        let work = try folder()
+        let subject = try BackedUpStore.make(kind, folder: work)
+        defer {
+            subject.cleanup()
+            try? FileManager.default.removeItem(atPath: work)
+        }
+        try fill(subject.store)
+        _ = try subject.backup(work + "/backup")
+        try subject.tamper(subject.store, "CREATE TABLE other_application (id INTEGER)")
+        for force in [false, true] {
+            let error = try #require(throws: BackupError.self) { try subject.restoreInPlace(work + "/backup", force) }
+            guard case .foreignTables(_, let tables) = error else {
+                Issue.record("expected foreignTables, got \(error)")
+                return
+            }
+            #expect(tables == ["other_application"])
+        }
+        #expect(try subject.reopen().users().count == 2, "nothing was replaced")
+    }
+
     @Test("An empty store backs up and restores; a folder that is not a backup is refused", arguments: kinds)
     func emptyAndBad(kind: StoreKind) throws {
         let work = try folder()

@@ -184,6 +184,24 @@ struct PostgresCaseRecordStoreTests {
         #expect(try store.fetchEntityCounts()[.child] == 3)
     }
 
+    @Test("Another store whose name starts with this one's is never taken for one of its snapshots")
+    func neighbourNotSnapshot() throws {
+        let store = try store()
+        defer { store.close() }
+        // "<schema>_sbeef" has the shape of a snapshot name, but it is a catalogue of its own.
+        let neighbour = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: store.schema + "_sbeef")
+        defer {
+            try? neighbour.dropSchemas()
+            neighbour.close()
+        }
+        try importJourney(into: store)
+        try importJourney(into: neighbour)
+        #expect(try store.snapshotSchemas().count == 1)
+        #expect(try neighbour.snapshotSchemas().count == 1)
+        try store.dropSchemas()
+        #expect(try neighbour.fetchEntityCounts()[.child] == 3)
+    }
+
     @Test("Closing a temporary store drops its schemas")
     func temporaryDropped() throws {
         let temporary = try store()
