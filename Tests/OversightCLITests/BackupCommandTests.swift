@@ -27,13 +27,11 @@ struct BackupCommandTests {
           arguments: DatabaseKind.tested)
     func roundTrip(kind: DatabaseKind) throws {
         let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let (source, shown, dropSource) = try kind.database(in: work, named: "source")
+        defer { dropSource() }
         let (copy, _, dropCopy) = try kind.database(in: work, named: "copy")
-        defer {
-            dropSource()
-            dropCopy()
-            try? FileManager.default.removeItem(atPath: work)
-        }
+        defer { dropCopy() }
         let first = try runOversight(["migrate", "--db", source])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output == "applied 001-extracts\napplied 002-access\n\(shown) is up to date (2 migrations: 001-extracts, 002-access)\n")
@@ -80,8 +78,8 @@ struct BackupCommandTests {
     @Test("On PostgreSQL, backup and restore say which client program is missing from PATH, and write nothing",
           .enabled(if: !PostgresTestServer.isSkipped, "OVERSIGHT_SKIP_POSTGRES=1"))
     func missingPrograms() throws {
-        let work = temporaryDirectory()
         let postgres = try PostgresTestSchema("tools")
+        let work = temporaryDirectory()
         defer {
             postgres.drop()
             try? FileManager.default.removeItem(atPath: work)

@@ -46,8 +46,8 @@ struct PostgresTestSchema {
 struct PostgresCommandTests {
     @Test("import ssd, stats and measures on PostgreSQL give exactly SQLite's figures for the same extract")
     func sameFiguresAsSQLite() throws {
-        let work = temporaryDirectory()
         let postgres = try PostgresTestSchema("figures")
+        let work = temporaryDirectory()
         defer {
             postgres.drop()
             try? FileManager.default.removeItem(atPath: work)

@@ -135,11 +135,9 @@ struct BackupTests {
           arguments: kinds)
     func roundTrip(kind: StoreKind) throws {
         let work = try folder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let subject = try BackedUpStore.make(kind, folder: work)
-        defer {
-            subject.cleanup()
-            try? FileManager.default.removeItem(atPath: work)
-        }
+        defer { subject.cleanup() }
         try fill(subject.store)
         let before = try Held(subject.store)
 
@@ -177,11 +175,9 @@ struct BackupTests {
           arguments: kinds)
     func refusesUnlessForced(kind: StoreKind) throws {
         let work = try folder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let subject = try BackedUpStore.make(kind, folder: work)
-        defer {
-            subject.cleanup()
-            try? FileManager.default.removeItem(atPath: work)
-        }
+        defer { subject.cleanup() }
         try fill(subject.store)
         let before = try Held(subject.store)
         _ = try subject.backup(work + "/backup")
@@ -214,11 +210,9 @@ struct BackupTests {
     @Test("A place holding tables Oversight did not create is never restored into, even by force", arguments: kinds)
     func foreignTables(kind: StoreKind) throws {
         let work = try folder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let subject = try BackedUpStore.make(kind, folder: work)
-        defer {
-            subject.cleanup()
-            try? FileManager.default.removeItem(atPath: work)
-        }
+        defer { subject.cleanup() }
         try fill(subject.store)
         _ = try subject.backup(work + "/backup")
         try subject.tamper(subject.store, "CREATE TABLE other_application (id INTEGER)")
@@ -236,11 +230,9 @@ struct BackupTests {
     @Test("An empty store backs up and restores; a folder that is not a backup is refused", arguments: kinds)
     func emptyAndBad(kind: StoreKind) throws {
         let work = try folder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let subject = try BackedUpStore.make(kind, folder: work)
-        defer {
-            subject.cleanup()
-            try? FileManager.default.removeItem(atPath: work)
-        }
+        defer { subject.cleanup() }
         let manifest = try subject.backup(work + "/empty")
         #expect(manifest.snapshot == nil)
         #expect(manifest.contents.isEmpty)
