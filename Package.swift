@@ -57,7 +57,7 @@ let package = Package(
             name: "oversight",
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
-                "OversightSynthetic", "OversightMeasures", "OversightWeb",
+                "OversightStoragePostgres", "OversightSynthetic", "OversightMeasures", "OversightWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -85,7 +85,10 @@ let package = Package(
         ),
         .testTarget(name: "OversightMeasuresTests", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
-        .testTarget(name: "OversightCLITests", dependencies: ["oversight"]),
+        .testTarget(
+            name: "OversightCLITests",
+            dependencies: ["oversight", "OversightStorage", "OversightStorageSQLite", "OversightStoragePostgres"]
+        ),
         .testTarget(
             name: "OversightWebTests",
             dependencies: [

@@ -104,11 +104,25 @@ final class ConnectionPool: Sendable {
             return text
         }
         if let underlying = error.underlying {
-            let text = String(describing: underlying)
-            if let url, text.contains("refused") || text.contains("ECONNREFUSED") {
+            // One line, whatever NIO's description looks like: operators read these in a terminal or a log.
+            let text = String(describing: underlying).split(whereSeparator: \.isNewline).joined(separator: " ")
+            guard let url else { return text }
+            if text.contains("refused") || text.contains("ECONNREFUSED") {
                 return "connection refused: no PostgreSQL server is listening on \(url.host) port \(url.port)"
             }
-            return text
+            if case ChannelError.connectTimeout(let timeout) = underlying {
+                return "no answer from \(url.host) port \(url.port) within \(timeout.nanoseconds / 1_000_000_000) seconds"
+            }
+            if let connectionError = underlying as? NIOConnectionError, connectionError.connectionErrors.isEmpty {
+                return "cannot find the host \(url.host) (port \(url.port)): \(text)"
+            }
+            return "cannot connect to \(url.host) port \(url.port): \(text)"
+        }
+        if error.code == .authMechanismRequiresPassword {
+            return "the server asks for a password and none was given (postgres://USER:PASSWORD@HOST:PORT/DATABASE)"
+        }
+        if let url, error.code == .serverClosedConnection || error.code == .uncleanShutdown || error.code == .connectionError {
+            return "\(url.host) port \(url.port) closed the connection (\(error.code))"
         }
         return "\(error.code)"
     }

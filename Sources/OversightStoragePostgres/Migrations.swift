@@ -30,6 +30,81 @@ enum Migrations {
             )
             """,
         ]),
+        // People, sessions and the access log live in the catalogue: they outlive every import.
+        Migration(name: "002-access", statements: [
+            """
+            CREATE TABLE app_user (
+                username TEXT PRIMARY KEY,
+                display_name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                worker_id TEXT,
+                team_id TEXT,
+                is_active BOOLEAN NOT NULL DEFAULT TRUE,
+                password_hash TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE app_session (
+                token TEXT PRIMARY KEY,
+                username TEXT NOT NULL REFERENCES app_user (username) ON DELETE CASCADE,
+                csrf_token TEXT NOT NULL,
+                expires_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE api_token (
+                token_hash TEXT PRIMARY KEY,
+                username TEXT NOT NULL REFERENCES app_user (username) ON DELETE CASCADE,
+                label TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE child_restriction (
+                child_id TEXT PRIMARY KEY,
+                usernames TEXT NOT NULL,
+                team_ids TEXT NOT NULL,
+                reason TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE audit_assignment (
+                username TEXT NOT NULL,
+                child_id TEXT NOT NULL,
+                PRIMARY KEY (username, child_id)
+            )
+            """,
+            """
+            CREATE TABLE access_log (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at TEXT NOT NULL,
+                username TEXT NOT NULL,
+                role TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                child_count BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX access_log_subject ON access_log (subject)",
+            "CREATE INDEX access_log_username ON access_log (username)",
+            // Append-only: the log is evidence, so the database itself refuses edits and deletions, TRUNCATE
+            // included (row triggers do not see it). The function lives in the catalogue schema, as the table does.
+            """
+            CREATE FUNCTION access_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'the access log is append-only' USING ERRCODE = 'restrict_violation';
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER access_log_no_change BEFORE UPDATE OR DELETE ON access_log
+                FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change()
+            """,
+            """
+            CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
+                FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change()
+            """,
+        ]),
     ]
 
     /// A snapshot: one import's case records in a schema of their own, written once and then only read.

@@ -25,10 +25,15 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     public var url: PostgresURL { pool.url }
     /// The catalogue schema; snapshot schemas are named after it.
     public let schema: String
-    private let pool: ConnectionPool
+    let pool: ConnectionPool
     /// Set for stores made by `temporary(url:)`, whose schemas are dropped on `close()`.
     private let isTemporary: Bool
     private let closed = Atomic(false)
+
+    /// The catalogue migrations this store applied when it opened, oldest first: empty when the schema was already
+    /// up to date, every migration when it was new.
+    public var migrationsAppliedOnOpening: [String] { appliedOnOpening.withLock { $0 } }
+    private let appliedOnOpening = Mutex<[String]>([])
 
     /// Rows fetched per round trip when streaming a table.
     static let fetchSize = 2_000
@@ -81,7 +86,8 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
         self.isTemporary = isTemporary
         pool = ConnectionPool(url: url)
         do {
-            try migrateCatalogue()
+            let applied = try migrateCatalogue()
+            appliedOnOpening.withLock { $0 = applied }
         } catch {
             pool.close()
             throw error
@@ -109,10 +115,17 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     /// The snapshot schemas that exist for this store: after an import, exactly one.
     /// - Throws: `StorageError.database`.
     public func snapshotSchemas() throws(StorageError) -> [String] {
+        // Exactly the names imports give (`<schema>_s<hex>`), and never a catalogue: another store whose own name
+        // starts with this one's (`oversight_staging` beside `oversight`) is not this store's to list or drop.
         try database("listing snapshot schemas") { connection in
             try connection.run(
-                "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1) ORDER BY nspname",
-                Self.binds(schema + "_s"), logger: pool.logger
+                """
+                SELECT n.nspname FROM pg_namespace n
+                WHERE n.nspname ~ $1
+                    AND NOT EXISTS (SELECT 1 FROM pg_tables t WHERE t.schemaname = n.nspname AND t.tablename = 'extract')
+                ORDER BY n.nspname
+                """,
+                Self.binds("^\(schema)_s[0-9a-f]+$"), logger: pool.logger
             ).map { try $0.decode(String.self) }
         }
     }
@@ -272,15 +285,16 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
 
     /// Brings the catalogue schema up to date, one transaction, holding an advisory lock so that two stores
     /// opening the same schema at once do not both create it.
-    private func migrateCatalogue() throws(StorageError) {
+    /// - Returns: the names of the migrations applied.
+    private func migrateCatalogue() throws(StorageError) -> [String] {
         let logger = pool.logger
         do {
-            try pool.withConnection { connection in
+            return try pool.withConnection { connection in
                 try transaction(connection) {
                     try connection.run("SELECT pg_advisory_xact_lock(hashtext($1))", Self.binds("oversight catalogue " + schema), logger: logger)
                     try connection.run("CREATE SCHEMA IF NOT EXISTS \(quoted(schema))", logger: logger)
                     try connection.run("SET LOCAL search_path TO \(quoted(schema))", logger: logger)
-                    try apply(Migrations.catalogue, on: connection)
+                    return try apply(Migrations.catalogue, on: connection)
                 }
             }
         } catch let error as StorageError {
@@ -292,10 +306,13 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
 
     /// Applies the migrations not yet recorded in `schema_migrations` of the schema first on `search_path`,
     /// recording each; the caller holds the transaction.
-    private func apply(_ migrations: [Migrations.Migration], on connection: PostgresConnection) throws {
+    /// - Returns: the names of the migrations applied.
+    @discardableResult
+    private func apply(_ migrations: [Migrations.Migration], on connection: PostgresConnection) throws -> [String] {
         let logger = pool.logger
         try connection.run(Migrations.migrationsTable, logger: logger)
         let applied = Set(try connection.run("SELECT name FROM schema_migrations", logger: logger).map { try $0.decode(String.self) })
+        var names: [String] = []
         for migration in migrations where !applied.contains(migration.name) {
             do {
                 for statement in migration.statements { try connection.run(statement, logger: logger) }
@@ -303,7 +320,9 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
             } catch {
                 throw StorageError.migrationFailed(migration.name, reason: ConnectionPool.describe(error))
             }
+            names.append(migration.name)
         }
+        return names
     }
 
     /// Drops the catalogue schema and every snapshot schema named after it: everything this store keeps.
@@ -319,7 +338,7 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     }
 
     /// Runs `body` between BEGIN and COMMIT, rolling back and rethrowing if it throws.
-    private func transaction<T>(_ connection: PostgresConnection, begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
+    func transaction<T>(_ connection: PostgresConnection, begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
         try connection.run(begin, logger: pool.logger)
         let result: T
         do {
@@ -333,7 +352,7 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
     }
 
     /// Runs `body` with a connection, turning database failures into `StorageError.database`.
-    private func database<T>(_ operation: String, _ body: (PostgresConnection) throws -> T) throws(StorageError) -> T {
+    func database<T>(_ operation: String, _ body: (PostgresConnection) throws -> T) throws(StorageError) -> T {
         do {
             return try pool.withConnection(body)
         } catch {
@@ -383,7 +402,7 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
         try connection.run("CLOSE oversight_rows", logger: pool.logger)
     }
 
-    private func catalogue(_ table: String) -> String { "\(quoted(schema)).\(table)" }
+    func catalogue(_ table: String) -> String { "\(quoted(schema)).\(table)" }
 
     /// SQLite's order (key columns, byte-wise), so both stores return records in the same order.
     static func orderBy(_ type: any StoredEntity.Type) -> String {

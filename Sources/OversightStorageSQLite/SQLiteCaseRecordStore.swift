@@ -26,6 +26,10 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
         var queue: DatabaseQueue
     }
 
+    /// The catalogue migrations this store applied when it opened, oldest first: empty when the file was already
+    /// up to date, every migration when it was new.
+    public let migrationsAppliedOnOpening: [String]
+
     /// Where this database's snapshot files live.
     public var snapshotFolder: String { path + ".snapshots" }
 
@@ -59,7 +63,10 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }
         do {
-            try Migrations.catalogue.migrate(catalogue)
+            let migrator = Migrations.catalogue
+            let before = try catalogue.read { db in try migrator.appliedMigrations(db) }
+            try migrator.migrate(catalogue)
+            migrationsAppliedOnOpening = try catalogue.read { db in try migrator.appliedMigrations(db) }.filter { !before.contains($0) }
         } catch {
             throw .migrationFailed("catalogue", reason: Self.reason(error))
         }

@@ -3,7 +3,9 @@ import Glibc
 import Testing
 
 /// Runs the built `oversight` executable, which SwiftPM puts beside the test bundle.
-func runOversight(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+///
+/// - Parameter environment: variables to set (or, with `nil`, remove) in the child's environment.
+func runOversight(_ arguments: [String], environment: [String: String?] = [:]) throws -> (status: Int32, output: String, errors: String) {
     let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [bundleDirectory, bundleDirectory.deletingLastPathComponent(), bundleDirectory.deletingLastPathComponent().deletingLastPathComponent()]
     guard let binary = candidates.map({ $0.appendingPathComponent("oversight") }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
@@ -12,10 +14,15 @@ func runOversight(_ arguments: [String]) throws -> (status: Int32, output: Strin
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+        var merged = ProcessInfo.processInfo.environment
+        for (name, value) in environment { merged[name] = value }
+        process.environment = merged
+    }
     // Standard error goes to a file and standard output to a pipe read to the end, so a chatty
     // child can never block on a full pipe.
     let errorPath = NSTemporaryDirectory() + "oversight-stderr-" + UUID().uuidString
-    FileManager.default.createFile(atPath: errorPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: errorPath) }
     let errorHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
     let output = Pipe()

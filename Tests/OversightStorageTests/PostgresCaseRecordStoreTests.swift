@@ -1,7 +1,7 @@
 import Foundation
 import OversightCore
 import OversightStorage
-import OversightStoragePostgres
+@testable import OversightStoragePostgres
 import Testing
 
 @Suite("PostgreSQL URL")
@@ -107,10 +107,31 @@ struct PostgresCaseRecordStoreTests {
     func migrations() throws {
         let first = try store()
         defer { first.close() }
-        #expect(try first.appliedMigrations() == ["001-extracts"])
+        #expect(try first.appliedMigrations() == ["001-extracts", "002-access"])
         let reopened = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: first.schema)
         defer { reopened.close() }
-        #expect(try reopened.appliedMigrations() == ["001-extracts"])
+        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access"])
+    }
+
+    @Test("A catalogue from before the access tables gains them when opened, keeping its imports")
+    func upgradeAddsAccess() throws {
+        let old = try store()
+        defer { old.close() }
+        try importJourney(into: old)
+        // Back to the catalogue as 001-extracts left it.
+        for table in ["access_log", "audit_assignment", "child_restriction", "api_token", "app_session", "app_user"] {
+            try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
+        }
+        try old.executeInCatalogue("downgrading", "DROP FUNCTION access_log_refuse_change()")
+        try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '002-access'")
+        #expect(try old.appliedMigrations() == ["001-extracts"])
+
+        let upgraded = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: old.schema)
+        defer { upgraded.close() }
+        #expect(try upgraded.appliedMigrations() == ["001-extracts", "002-access"])
+        #expect(try upgraded.fetchEntityCounts()[.child] == 3)
+        try upgraded.saveUser(UserAccount(username: "u", displayName: "U", role: .director), passwordHash: "h")
+        #expect(try upgraded.users().map(\.username) == ["u"])
     }
 
     @Test("A wrong password is a cannotOpen error carrying the server's own message")
@@ -161,6 +182,24 @@ struct PostgresCaseRecordStoreTests {
         }
         #expect(try store.snapshotSchemas() == current)
         #expect(try store.fetchEntityCounts()[.child] == 3)
+    }
+
+    @Test("Another store whose name starts with this one's is never taken for one of its snapshots")
+    func neighbourNotSnapshot() throws {
+        let store = try store()
+        defer { store.close() }
+        // "<schema>_sbeef" has the shape of a snapshot name, but it is a catalogue of its own.
+        let neighbour = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: store.schema + "_sbeef")
+        defer {
+            try? neighbour.dropSchemas()
+            neighbour.close()
+        }
+        try importJourney(into: store)
+        try importJourney(into: neighbour)
+        #expect(try store.snapshotSchemas().count == 1)
+        #expect(try neighbour.snapshotSchemas().count == 1)
+        try store.dropSchemas()
+        #expect(try neighbour.fetchEntityCounts()[.child] == 3)
     }
 
     @Test("Closing a temporary store drops its schemas")

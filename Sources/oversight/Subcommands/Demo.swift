@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OversightInterchange
-import OversightStorageSQLite
 import OversightSynthetic
 import OversightWeb
 
@@ -11,7 +10,7 @@ extension OversightCommand {
             abstract: "Generate the small synthetic authority, import it and serve the web app on it.",
             discussion: "Everything shown is synthetic. The database is ./oversight-demo.sqlite unless --db says otherwise.")
 
-        @Option(help: "The demo database file.")
+        @Option(help: "The demo database: a SQLite file, sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME].")
         var db: String = "./oversight-demo.sqlite"
 
         @Option(help: "Where to write the generated SSD extract.")
@@ -38,7 +37,10 @@ extension OversightCommand {
         @Flag(help: "Send cookies without the Secure attribute (for HTTP tools that are not browsers).")
         var insecureCookies = false
 
+        func validate() throws { _ = try StoreLocation(parsing: db) }
+
         func run() async throws {
+            let location = try StoreLocation(parsing: db)
             var terminal = Terminal()
             do {
                 try FileManager.default.createDirectory(atPath: extract, withIntermediateDirectories: true)
@@ -46,9 +48,9 @@ extension OversightCommand {
                     terminal.progress("Generating the demo authority", done: progress.childrenDone, total: progress.childrenTotal)
                 }
                 terminal.finish("Generated the demo authority in \(extract)")
-                let store = try SQLiteCaseRecordStore(path: db)
+                let store = try location.open()
                 try OversightCommand.Import.SSD.importExtract(
-                    extract, into: store, importer: SSDImporter(), rejectsPath: db + ".rejects.csv")
+                    extract, into: store, importer: SSDImporter(), rejectsPath: location.defaultRejectsPath)
                 let users = try DemoUsers.create(in: store) { _ in demoPassword ?? Secrets.demoPassword() }
                 // Written straight to the file handle, so the list appears before the server starts even when piped.
                 var list = "\nDemo users (one per role; passwords change each time the demo starts unless --demo-password is given):\n"
@@ -64,7 +66,7 @@ extension OversightCommand {
             guard !noServe else { return }
             var configuration = WebConfiguration(host: host, port: port)
             configuration.secureCookies = !insecureCookies
-            try await OversightCommand.Serve.serve(path: db, configuration: configuration)
+            try await OversightCommand.Serve.serve(location, configuration: configuration)
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OversightInterchange
-import OversightStorageSQLite
+import OversightStorage
 
 extension OversightCommand {
     struct Import: ParsableCommand {
@@ -25,32 +25,35 @@ extension OversightCommand.Import {
         @Argument(help: "The folder holding ssd_person.csv and the other SSD tables.")
         var directory: String
 
-        @Option(help: "The SQLite database file (created if missing).")
+        @Option(help: "The database: a SQLite file (created if missing), sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME].")
         var db: String
 
         @Flag(help: "Leave out invalid rows and list them in a rejects report instead of failing.")
         var skipInvalid = false
 
-        @Option(help: "Rejects report to write with --skip-invalid (default: <db>.rejects.csv).")
+        @Option(help: "Rejects report to write with --skip-invalid (default: <db>.rejects.csv; for PostgreSQL, <database>-<schema>.rejects.csv).")
         var rejects: String?
 
         @Option(help: "A council mapping file (JSON) laid over the standard one; see 'oversight mapping'.")
         var mapping: String?
 
+        func validate() throws { _ = try StoreLocation(parsing: db) }
+
         func run() throws {
-            let store: SQLiteCaseRecordStore
+            let location = try StoreLocation(parsing: db)
+            let store: any CaseRecordStore
             let importer: SSDImporter
             do {
                 importer = SSDImporter(mapping: try mapping.map(ValueMapping.load) ?? .standard, skipInvalid: skipInvalid)
-                store = try SQLiteCaseRecordStore(path: db)
+                store = try location.open()
             } catch {
                 throw failure(error)
             }
-            try Self.importExtract(directory, into: store, importer: importer, rejectsPath: rejects ?? db + ".rejects.csv")
+            try Self.importExtract(directory, into: store, importer: importer, rejectsPath: rejects ?? location.defaultRejectsPath)
         }
 
         /// Shared with `demo`, which imports the extract it has just generated.
-        static func importExtract(_ directory: String, into store: SQLiteCaseRecordStore, importer: SSDImporter, rejectsPath: String) throws {
+        static func importExtract(_ directory: String, into store: some CaseRecordStore, importer: SSDImporter, rejectsPath: String) throws {
             var terminal = Terminal()
             let started = Date()
             let report: SSDImportReport

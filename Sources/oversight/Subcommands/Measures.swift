@@ -3,7 +3,6 @@ import Foundation
 import OversightCore
 import OversightMeasures
 import OversightStorage
-import OversightStorageSQLite
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
@@ -58,7 +57,7 @@ struct MeasureOptions: ParsableArguments {
         var terminal = Terminal()
         let snapshot: CaseSnapshot
         do {
-            let store = try SQLiteCaseRecordStore(path: database.path)
+            let store = try database.location.open()
             var done = 0
             snapshot = try CaseSnapshot.load(from: store, allocatedRoles: Set(allocatedRole.map { InvolvementRole($0) })) { _ in
                 done += 1
@@ -69,10 +68,10 @@ struct MeasureOptions: ParsableArguments {
             throw failure(error)
         }
         if let team, snapshot.teamIndex(forIDOrName: team) == nil {
-            throw failure(CommandFailure("no team with ID or name '\(team)' in \(database.db)"))
+            throw failure(CommandFailure("no team with ID or name '\(team)' in \(database.shownName)"))
         }
         if let worker, snapshot.workerIndex(forIDOrName: worker) == nil {
-            throw failure(CommandFailure("no worker with ID or name '\(worker)' in \(database.db)"))
+            throw failure(CommandFailure("no worker with ID or name '\(worker)' in \(database.shownName)"))
         }
         return MeasureEngine(snapshot: snapshot, population: population)
     }

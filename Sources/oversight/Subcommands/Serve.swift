@@ -3,7 +3,6 @@ import Foundation
 import Hummingbird
 import Metrics
 import Prometheus
-import OversightStorageSQLite
 import OversightWeb
 
 extension OversightCommand {
@@ -31,13 +30,13 @@ extension OversightCommand {
             var configuration = WebConfiguration(host: host, port: port, authorityName: authority)
             configuration.sessionIdleSeconds = Int64(sessionMinutes) * 60
             configuration.secureCookies = !insecureCookies
-            try await Self.serve(path: database.path, configuration: configuration)
+            try await Self.serve(database.location, configuration: configuration)
         }
 
-        static func serve(path: String, configuration: WebConfiguration) async throws {
-            let store: SQLiteCaseRecordStore
-            do { store = try SQLiteCaseRecordStore(path: path) } catch { throw failure(error) }
-            Terminal.write("Oversight is serving \(path) at http://\(configuration.host):\(configuration.port)/ (Ctrl-C to stop)\n")
+        static func serve(_ location: StoreLocation, configuration: WebConfiguration) async throws {
+            let store: any OversightStore
+            do { store = try location.open() } catch { throw failure(error) }
+            Terminal.write("Oversight is serving \(location) at http://\(configuration.host):\(configuration.port)/ (Ctrl-C to stop)\n")
             do {
                 // Request counts and durations from Hummingbird's metrics middleware land in the same registry.
                 let registry = PrometheusCollectorRegistry()

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OversightStorage
-import OversightStorageSQLite
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
@@ -20,7 +19,7 @@ extension OversightCommand {
             let counts: EntityCounts
             let extracts: [ExtractDescription]
             do {
-                let store = try SQLiteCaseRecordStore(path: database.path)
+                let store = try database.location.open()
                 counts = try store.fetchEntityCounts()
                 extracts = try store.fetchExtracts()
             } catch {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import OversightCore
 import OversightStorage
-import OversightStorageSQLite
 import OversightWeb
 
 extension Role: ExpressibleByArgument {}
@@ -26,7 +25,7 @@ extension OversightCommand {
             @OptionGroup var database: ExistingDatabase
 
             func run() throws {
-                let store = try open(database)
+                let store = try database.open()
                 let password = ProcessInfo.processInfo.environment["OVERSIGHT_PASSWORD"] ?? Secrets.demoPassword()
                 let account = UserAccount(
                     username: username.lowercased(), displayName: name ?? username, role: role, workerID: worker, teamID: team)
@@ -41,7 +40,7 @@ extension OversightCommand {
             @OptionGroup var database: ExistingDatabase
 
             func run() throws {
-                let store = try open(database)
+                let store = try database.open()
                 let users: [UserAccount]
                 do { users = try store.users() } catch { throw failure(error) }
                 printTable(
@@ -58,7 +57,7 @@ extension OversightCommand {
             @OptionGroup var database: ExistingDatabase
 
             func run() throws {
-                let store = try open(database)
+                let store = try database.open()
                 let token = Secrets.token()
                 do {
                     guard try store.user(named: username.lowercased()) != nil else { throw CommandFailure("no user called \(username)") }
@@ -79,7 +78,7 @@ extension OversightCommand {
             @OptionGroup var database: ExistingDatabase
 
             func run() throws {
-                let store = try open(database)
+                let store = try database.open()
                 func list(_ text: String) -> Set<String> {
                     Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
                 }
@@ -101,14 +100,10 @@ extension OversightCommand {
             @OptionGroup var database: ExistingDatabase
 
             func run() throws {
-                let store = try open(database)
+                let store = try database.open()
                 do { for child in children { try store.assignAudit(childID: child, to: username.lowercased()) } } catch { throw failure(error) }
                 print("Assigned \(children.count) children to \(username).")
             }
         }
     }
-}
-
-private func open(_ database: ExistingDatabase) throws -> SQLiteCaseRecordStore {
-    do { return try SQLiteCaseRecordStore(path: database.path) } catch { throw failure(error) }
 }
