@@ -12,7 +12,7 @@ struct AuthorisationTests {
     static let routes = [
         "/", "/measures", "/measures/CIN-02", "/measures/CIN-01", "/measures/CIN-02?page=2", "/caseload/weekly", "/teams/T1",
         "/teams/T2", "/admin/access-log", "/admin", "/data", "/api/stats", "/inspection/lists", "/inspection/lists/3",
-        "/inspection/lists/3?format=csv",
+        "/inspection/lists/3?format=csv", "/imports",
     ]
 
     @Test("Every role against every route and every child: a child outside the role's scope never appears", arguments: WebFixture.users)
@@ -26,6 +26,7 @@ struct AuthorisationTests {
                 let page = try await browser.get(route)
                 let refused = (route == "/admin/access-log" && !user.role.mayReadAccessLog) || (route == "/admin" && !user.role.mayAdminister)
                     || (route.hasPrefix("/inspection/") && !user.role.seesChildLevelData)
+                    || (route == "/imports" && !ImportPages.mayImport(user.role))
                 let expected: HTTPResponse.Status = refused ? .forbidden : .ok
                 #expect(page.status == expected, "\(user.username) \(route)")
                 for (child, name) in zip(WebFixture.children, WebFixture.names) where !allowed.contains(child) {

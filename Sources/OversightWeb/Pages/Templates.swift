@@ -14,7 +14,7 @@ enum Templates {
 
     static let all: [(String, String)] = [
         ("layout", layout), ("login", login), ("dashboard", dashboard), ("dashboard-body", dashboardBody), ("measures", measures), ("measure", measure), ("measure-body", measureBody),
-        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin), ("annex-a", annexA), ("annex-a-list", annexAList),
+        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin), ("annex-a", annexA), ("annex-a-list", annexAList), ("imports", imports), ("import-job", importJob),
     ]
 
     static let layout = """
@@ -25,6 +25,7 @@ enum Templates {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{$title}}Oversight{{/title}} – {{chrome.authorityName}}</title>
         <link rel="stylesheet" href="/assets/oversight.css">
+        {{$head}}{{/head}}
         </head>
         <body>
         <a class="skip" href="#main">Skip to main content</a>
@@ -252,6 +253,53 @@ enum Templates {
         {{#truncated}}<p class="inset">The first 500 rows are shown; the CSV has every row.</p>{{/truncated}}
         <table><caption>List {{number}}</caption><thead><tr><th scope="col">Child</th><th scope="col">Gender</th><th scope="col">Ethnicity</th><th scope="col">Date of birth</th><th scope="col" class="num">Age</th><th scope="col">Record</th><th scope="col">From</th><th scope="col">To</th><th scope="col" class="num">Working days</th><th scope="col">Counted</th></tr></thead>
         <tbody>{{#rows}}<tr><td><a href="/children/{{childID}}">{{childID}}</a></td><td>{{gender}}</td><td>{{ethnicity}}</td><td>{{born}}</td><td class="num">{{age}}</td><td>{{recordID}}</td><td>{{from}}</td><td>{{to}}</td><td class="num">{{workingDays}}</td><td>{{counted}}</td></tr>{{/rows}}</tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let imports = """
+        {{<layout}}{{$title}}Imports{{/title}}{{$content}}
+        <h1>Imports</h1>
+        <h2>Upload an SSD extract</h2>
+        <p>Choose every <code>ssd_*.csv</code> file of the extract. The import replaces the data Oversight holds, all or nothing; rows that fail validation are left out and listed in the report.</p>
+        <form method="post" action="/imports" enctype="multipart/form-data">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="form-group"><label for="files">Extract files</label><input type="file" id="files" name="files" accept=".csv,text/csv" multiple></div>
+        <button class="button" type="submit">Upload and import</button>
+        </form>
+        <p class="muted small">Large extracts import faster from the command line: <code>oversight import ssd DIR --db DB</code>.</p>
+        {{^empty(jobs)}}
+        <table><caption>Imports started here</caption><thead><tr><th scope="col">Started (UTC)</th><th scope="col">State</th></tr></thead>
+        <tbody>{{#jobs}}<tr><td><a href="/imports/jobs/{{id}}">{{started}}</a></td><td>{{state}}</td></tr>{{/jobs}}</tbody></table>
+        {{/empty(jobs)}}
+        <table><caption>Imports that have landed, newest first</caption><thead><tr><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Source</th><th scope="col" class="num">Rows read</th><th scope="col" class="num">Rejected</th></tr></thead>
+        <tbody>{{#extracts}}<tr><td>{{importedAt}}</td><td>{{kind}}</td><td>{{source}}</td><td class="num">{{rowsRead}}</td><td class="num">{{rowsRejected}}</td></tr>{{/extracts}}</tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let importJob = """
+        {{<layout}}{{$title}}Import {{id}}{{/title}}{{$head}}{{#running}}<meta http-equiv="refresh" content="2">{{/running}}{{/head}}{{$content}}
+        <ol class="breadcrumbs"><li><a href="/imports">Imports</a></li><li>Import started {{started}}</li></ol>
+        {{#running}}
+        <h1>Importing</h1>
+        <p role="status">{{table}}: {{percent}}% of the upload read. This page refreshes itself every 2 seconds.</p>
+        <progress max="100" value="{{percent}}">{{percent}}%</progress>
+        {{/running}}
+        {{#failed}}
+        <h1>The import failed</h1>
+        <div class="error-summary" role="alert"><h2>Nothing was changed</h2><p>{{error}}</p></div>
+        <p><a href="/imports">Upload again</a></p>
+        {{/failed}}
+        {{#succeeded}}
+        <h1>Import complete</h1>
+        <p>The data below replaces what Oversight held. {{rejectionCount}} rows were rejected.</p>
+        {{#ignored}}<p class="inset">Not imported (not an SSD table this version reads): {{ignored}}</p>{{/ignored}}
+        <table><caption>Validation report by table</caption><thead><tr><th scope="col">Table</th><th scope="col" class="num">Read</th><th scope="col" class="num">Stored</th><th scope="col" class="num">Rejected</th><th scope="col" class="num">Not held</th></tr></thead>
+        <tbody>{{#tables}}<tr><td>{{table}}</td><td class="num">{{read}}</td><td class="num">{{stored}}</td><td class="num">{{rejected}}</td><td class="num">{{notApplicable}}</td></tr>{{/tables}}</tbody></table>
+        {{^empty(rejections)}}
+        <table><caption>Rejected rows (the first 200)</caption><thead><tr><th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Field</th><th scope="col">Value</th><th scope="col">Why</th></tr></thead>
+        <tbody>{{#rejections}}<tr><td>{{file}}</td><td class="num">{{line}}</td><td>{{field}}</td><td>{{value}}</td><td>{{reason}}</td></tr>{{/rejections}}</tbody></table>
+        {{/empty(rejections)}}
+        {{/succeeded}}
         {{/content}}{{/layout}}
         """
 

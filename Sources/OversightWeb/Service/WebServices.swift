@@ -14,6 +14,7 @@ public final class WebServices: Sendable {
     public let configuration: WebConfiguration
     let throttle: LoginThrottle
     let accessLog: AccessLogWriter
+    let imports = ImportJobs()
     /// What `/metrics` serves: request metrics (when the process bootstrapped swift-metrics with it)
     /// and Oversight's own gauges.
     public let metrics: PrometheusCollectorRegistry

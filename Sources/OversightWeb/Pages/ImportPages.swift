@@ -1,0 +1,228 @@
+import Foundation
+import Hummingbird
+import MultipartKit
+import OversightCore
+import OversightInterchange
+import OversightStorage
+import Synchronization
+
+/// Uploading an SSD extract from the browser, with progress while it imports and the validation report
+/// after: the same import as `oversight import ssd`, all or nothing.
+///
+/// The upload streams to a temporary folder part by part, so a large extract never sits in memory; the
+/// import runs as a background job and its page refreshes itself until the job ends (no JavaScript).
+struct ImportPages {
+    let services: WebServices
+
+    func addRoutes(to router: Router<OversightRequestContext>) {
+        router.get("/imports") { request, context in try index(request, context) }
+        router.post("/imports") { request, context in try await upload(request, context) }
+        router.get("/imports/jobs/{id}") { request, context in try job(request, context) }
+    }
+
+    /// Who may replace the authority's data: the people accountable for it.
+    static func mayImport(_ role: Role) -> Bool { role == .director || role == .performanceAnalyst }
+
+    struct ExtractRow { var kind, source, importedAt: String; var rowsRead, rowsRejected: String }
+    struct IndexModel { var chrome: Chrome; var csrf: String; var extracts: [ExtractRow]; var jobs: [JobRow] }
+    struct JobRow { var id, state, started: String }
+
+    private func importer(_ context: OversightRequestContext) throws -> UserAccount {
+        guard let user = context.user else { throw HTTPError(.unauthorized) }
+        guard Self.mayImport(user.role) else {
+            throw HTTPError(.forbidden, message: "Only a director or a performance analyst can import data.")
+        }
+        return user
+    }
+
+    private func index(_ request: Request, _ context: OversightRequestContext) throws -> HTMLPage {
+        let user = try importer(context)
+        let extracts = try services.store.fetchExtracts().reversed().map {
+            ExtractRow(kind: $0.kind.uppercased(), source: $0.source, importedAt: OverviewPage.readable($0.importedAt),
+                       rowsRead: $0.rowsRead.formatted, rowsRejected: $0.rowsRejected.formatted)
+        }
+        return HTMLPage("imports", IndexModel(
+            chrome: Chrome(authorityName: services.configuration.authorityName, user: user, csrf: context.session?.csrfToken, path: "/imports"),
+            csrf: context.session?.csrfToken ?? "", extracts: extracts,
+            jobs: services.imports.all().map { JobRow(id: $0.id, state: $0.state.summary, started: $0.startedAt) }))
+    }
+
+    private func upload(_ request: Request, _ context: OversightRequestContext) async throws -> Response {
+        let user = try importer(context)
+        guard let session = context.session else { throw HTTPError(.forbidden, message: "Sign in to import.") }
+        let folder = NSTemporaryDirectory() + "oversight-upload-" + Secrets.token().prefix(16)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            let files = try await Self.receive(request, into: folder, csrf: session.csrfToken)
+            guard !files.isEmpty else { throw HTTPError(.badRequest, message: "Choose the extract's ssd_*.csv files to upload.") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
+        let id = services.imports.start(folder: folder, by: user, store: services.store, now: services.now)
+        return .redirect(to: "/imports/jobs/\(id)", type: .normal)
+    }
+
+    /// Streams a multipart body into `folder`, one file per part. The first part must be the form's CSRF
+    /// token: nothing is written before the request is known to come from Oversight's own form.
+    static func receive(_ request: Request, into folder: String, csrf: String) async throws -> [String] {
+        guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
+              let boundary = contentType.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        else { throw HTTPError(.badRequest, message: "The upload must be sent from the import form (multipart/form-data).") }
+        let parser = MultipartParser(boundary: boundary)
+        final class Part {
+            var name = "", filename: String?, value = Data()
+            var handle: FileHandle?
+        }
+        var current = Part()
+        var files: [String] = []
+        var sawToken = false
+        var failure: (any Error)?
+        parser.onHeader = { field, value in
+            guard field.lowercased() == "content-disposition" else { return }
+            for item in value.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                if item.hasPrefix("name=") { current.name = item.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                if item.hasPrefix("filename=") { current.filename = item.dropFirst(9).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            }
+        }
+        parser.onBody = { buffer in
+            guard failure == nil else { return }
+            if current.filename == nil {
+                current.value.append(contentsOf: buffer.readableBytesView)
+                return
+            }
+            guard sawToken else {
+                failure = HTTPError(.forbidden, message: "This form has expired or did not come from Oversight. Reload the page and try again.")
+                return
+            }
+            if current.handle == nil {
+                // Only the file's own name, and only CSV files: a crafted name must not reach another folder.
+                let name = (current.filename ?? "").split(separator: "/").last.map(String.init)?.split(separator: "\\").last.map(String.init) ?? ""
+                guard name.lowercased().hasSuffix(".csv"), !name.hasPrefix("."), !name.isEmpty else {
+                    failure = HTTPError(.badRequest, message: "'\(current.filename ?? "")' is not a CSV file; upload the extract's ssd_*.csv files.")
+                    return
+                }
+                let path = folder + "/" + name
+                FileManager.default.createFile(atPath: path, contents: nil)
+                current.handle = FileHandle(forWritingAtPath: path)
+                files.append(name)
+            }
+            current.handle?.write(Data(buffer.readableBytesView))
+        }
+        parser.onPartComplete = {
+            if current.filename == nil, current.name == "csrf" {
+                sawToken = String(decoding: current.value, as: UTF8.self) == csrf
+                if !sawToken { failure = HTTPError(.forbidden, message: "This form has expired or did not come from Oversight. Reload the page and try again.") }
+            }
+            try? current.handle?.close()
+            current = Part()
+        }
+        for try await buffer in request.body {
+            try parser.execute(buffer)
+            if let failure { throw failure }
+        }
+        if let failure { throw failure }
+        guard sawToken else { throw HTTPError(.forbidden, message: "This form has expired or did not come from Oversight. Reload the page and try again.") }
+        return files.filter { !$0.isEmpty && $0.lowercased().hasSuffix(".csv") && !$0.isEmpty }
+    }
+
+    struct TableRow { var table: String; var read, stored, rejected, notApplicable: String }
+    struct RejectionRow { var file: String; var line: Int; var field, value, reason: String }
+    struct JobModel {
+        var chrome: Chrome
+        var id, started, state: String
+        var running, succeeded, failed: Bool
+        var table: String
+        var percent: Int
+        var error: String?
+        var tables: [TableRow]
+        var rejections: [RejectionRow]
+        var rejectionCount: String
+        var ignored: String?
+    }
+
+    private func job(_ request: Request, _ context: OversightRequestContext) throws -> HTMLPage {
+        let user = try importer(context)
+        let id = try context.parameters.require("id")
+        guard let job = services.imports.job(id) else { throw HTTPError(.notFound, message: "There is no import job \(id).") }
+        var model = JobModel(
+            chrome: Chrome(authorityName: services.configuration.authorityName, user: user, csrf: context.session?.csrfToken, path: "/imports"),
+            id: id, started: job.startedAt, state: job.state.summary, running: false, succeeded: false, failed: false, table: "",
+            percent: 0, error: nil, tables: [], rejections: [], rejectionCount: "0", ignored: nil)
+        switch job.state {
+        case .running(let table, let done, let total):
+            model.running = true
+            model.table = table
+            model.percent = total > 0 ? min(100, done * 100 / total) : 0
+        case .failed(let message):
+            model.failed = true
+            model.error = message
+        case .succeeded(let report):
+            model.succeeded = true
+            model.tables = report.tables.map {
+                TableRow(table: $0.table, read: $0.rowsRead.formatted, stored: $0.rowsStored.formatted, rejected: $0.rowsRejected.formatted,
+                         notApplicable: $0.rowsNotApplicable.formatted)
+            }
+            model.rejections = report.rejections.prefix(200).map {
+                RejectionRow(file: $0.location.file, line: $0.location.line, field: $0.location.field ?? "", value: $0.value, reason: $0.reason)
+            }
+            model.rejectionCount = report.rejections.count.formatted
+            model.ignored = report.ignoredFiles.isEmpty ? nil : report.ignoredFiles.joined(separator: ", ")
+        }
+        return HTMLPage("import-job", model)
+    }
+}
+
+/// Import jobs running or finished in this process.
+final class ImportJobs: Sendable {
+    enum State: Sendable {
+        case running(table: String, done: Int, total: Int)
+        case succeeded(SSDImportReport)
+        case failed(String)
+
+        var summary: String {
+            switch self {
+            case .running(let table, _, _): "Importing \(table)"
+            case .succeeded(let report): "Imported \(report.extract.rowsRead.formatted) rows, \(report.rejections.count.formatted) rejected"
+            case .failed: "Failed; nothing was changed"
+            }
+        }
+    }
+
+    struct Job: Sendable {
+        var id: String
+        var startedAt: String
+        var state: State
+    }
+
+    private let jobs = Mutex<[String: Job]>([:])
+
+    func job(_ id: String) -> Job? { jobs.withLock { $0[id] } }
+    func all() -> [Job] { jobs.withLock { Array($0.values) }.sorted { $0.startedAt > $1.startedAt } }
+
+    /// Imports the folder on a background thread; invalid rows are rejected and reported, not fatal, as a
+    /// person uploading from a browser wants the whole report rather than the first error.
+    func start(folder: String, by user: UserAccount, store: any CaseRecordStore, now: Int64) -> String {
+        let id = String(Secrets.token().prefix(12))
+        let started = AccessGate.timestamp(now)
+        jobs.withLock { $0[id] = Job(id: id, startedAt: started, state: .running(table: "the upload", done: 0, total: 1)) }
+        Thread.detachNewThread { [self] in
+            let state: State
+            do {
+                let report = try SSDImporter(skipInvalid: true).importExtract(from: folder, into: store, importedAt: started) { progress in
+                    self.update(id, .running(table: progress.table, done: progress.bytesDone, total: progress.bytesTotal))
+                }
+                state = .succeeded(report)
+            } catch {
+                state = .failed("\(error)")
+            }
+            self.update(id, state)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        return id
+    }
+
+    private func update(_ id: String, _ state: State) {
+        jobs.withLock { $0[id]?.state = state }
+    }
+}
