@@ -56,6 +56,8 @@ def main():
             pages = list(PAGES)
             if role == "inspector":
                 pages += ["/inspection/lists", "/inspection/lists/3"]
+            if role in ("director", "analyst"):
+                pages += ["/imports"]
             team = driver.find_elements(By.LINK_TEXT, "My team")
             if team:
                 pages.append(team[0].get_attribute("href").replace(BASE, ""))
