@@ -105,7 +105,9 @@ struct CaseloadPages {
                 return DueChild(
                     childID: decision.isAllowed ? childID : "Restricted record", link: decision.isAllowed,
                     worker: entry.holder.workerName ?? entry.holder.workerID ?? "", plan: entry.isOnProtectionPlan ? "Child protection" : "Looked after",
-                    lastVisit: Figures.date(entry.lastVisit), due: Figures.date(due), late: due < view.asOf, dueDay: due.dayNumber)
+                    lastVisit: entry.lastVisit.map(Figures.date) ?? "None recorded",
+                    // Said in words as well as colour (WCAG 1.4.1).
+                    due: Figures.date(due) + (due < view.asOf ? " (overdue)" : ""), late: due < view.asOf, dueDay: due.dayNumber)
             }.sorted { $0.dueDay < $1.dueDay }
             let named = model.dueChildren.filter(\.link).count
             if named > 0 {

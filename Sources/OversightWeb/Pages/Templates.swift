@@ -167,7 +167,7 @@ enum Templates {
         <h2>Chronology</h2>
         <table><caption>The child's journey, oldest first</caption>
         <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Detail</th><th scope="col">Timeliness</th></tr></thead>
-        <tbody>{{#events}}<tr><td>{{date}}</td><td>{{event}}</td><td>{{detail}}</td><td>{{#late}}<span class="flag-late">{{timeliness}}</span>{{/late}}{{^late}}{{timeliness}}{{/late}}</td></tr>{{/events}}</tbody></table>
+        <tbody>{{#events}}<tr><td>{{date}}</td><td>{{event}}</td><td>{{detail}}</td><td>{{#late}}<span class="flag-late">{{timeliness}}: late</span>{{/late}}{{^late}}{{timeliness}}{{/late}}</td></tr>{{/events}}</tbody></table>
         {{/content}}{{/layout}}
         """
 
