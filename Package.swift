@@ -94,8 +94,8 @@ let package = Package(
         .testTarget(
             name: "OversightWebTests",
             dependencies: [
-                "OversightWeb", "OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightMeasures",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "OversightWeb", "OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightStoragePostgres",
+                "OversightMeasures", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ],

@@ -15,9 +15,11 @@ struct AuthorisationTests {
         "/inspection/lists/3?format=csv", "/imports",
     ]
 
-    @Test("Every role against every route and every child: a child outside the role's scope never appears", arguments: WebFixture.users)
-    func matrix(user: UserAccount) async throws {
-        let fixture = try WebFixture()
+    @Test(
+        "Every role against every route and every child, on SQLite and PostgreSQL: a child outside the role's scope never appears",
+        arguments: WebFixture.users, WebFixture.StoreKind.tested)
+    func matrix(user: UserAccount, store: WebFixture.StoreKind) async throws {
+        let fixture = try WebFixture(on: store)
         let allowed = try #require(WebFixture.scope[user.username])
         try await fixture.app().test(.router) { client in
             let browser = Browser(client)
@@ -84,9 +86,9 @@ struct AuthorisationTests {
         }
     }
 
-    @Test("A restricted record is refused to everyone not named, the director included, and the refusal is logged")
-    func restricted() async throws {
-        let fixture = try WebFixture()
+    @Test("A restricted record is refused to everyone not named, the director included, and the refusal is logged", arguments: WebFixture.StoreKind.tested)
+    func restricted(store: WebFixture.StoreKind) async throws {
+        let fixture = try WebFixture(on: store)
         try await fixture.app().test(.router) { client in
             let director = Browser(client)
             try await director.signIn("director")
@@ -106,9 +108,9 @@ struct AuthorisationTests {
         }
     }
 
-    @Test("Each view of a child's record writes exactly one access-log row, with who, what and why")
-    func oneLogRowPerView() async throws {
-        let fixture = try WebFixture()
+    @Test("Each view of a child's record writes exactly one access-log row, with who, what and why", arguments: WebFixture.StoreKind.tested)
+    func oneLogRowPerView(store: WebFixture.StoreKind) async throws {
+        let fixture = try WebFixture(on: store)
         try await fixture.app().test(.router) { client in
             let browser = Browser(client)
             try await browser.signIn("worker1")

@@ -8,9 +8,9 @@ import Testing
 
 @Suite("Web: signing in, sessions and forms")
 struct IdentityTests {
-    @Test("Signing in sets a secure, HTTP-only, SameSite=Strict session cookie; a wrong password does not")
-    func signIn() async throws {
-        let fixture = try WebFixture()
+    @Test("Signing in sets a secure, HTTP-only, SameSite=Strict session cookie; a wrong password does not", arguments: WebFixture.StoreKind.tested)
+    func signIn(store: WebFixture.StoreKind) async throws {
+        let fixture = try WebFixture(on: store)
         try await fixture.app().test(.router) { client in
             let browser = Browser(client)
             let wrong = try await browser.signIn("director", password: "nope")
@@ -101,9 +101,9 @@ struct IdentityTests {
         }
     }
 
-    @Test("A session expires after the idle time; each request moves the expiry on")
-    func expiry() async throws {
-        let fixture = try WebFixture { $0.sessionIdleSeconds = 600 }
+    @Test("A session expires after the idle time; each request moves the expiry on", arguments: WebFixture.StoreKind.tested)
+    func expiry(store: WebFixture.StoreKind) async throws {
+        let fixture = try WebFixture(on: store) { $0.sessionIdleSeconds = 600 }
         try await fixture.app().test(.router) { client in
             let browser = Browser(client)
             try await browser.signIn("director")

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import OversightCore
 import OversightStorage
+import OversightStoragePostgres
 import OversightStorageSQLite
 @testable import OversightWeb
 import Synchronization
@@ -48,7 +49,29 @@ struct WebFixture {
         UserAccount(username: "manager2", displayName: "Max Manager", role: .teamManager, teamID: "T2"),
     ]
 
-    let store: SQLiteCaseRecordStore
+    /// The stores the web app is tested on: the embedded default, and PostgreSQL for many users.
+    enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+
+        /// PostgreSQL is left out only when OVERSIGHT_SKIP_POSTGRES=1 says so; a missing server fails the test.
+        static var tested: [StoreKind] {
+            ProcessInfo.processInfo.environment["OVERSIGHT_SKIP_POSTGRES"] == "1" ? [.sqlite] : allCases
+        }
+
+        func make() throws -> any OversightStore {
+            switch self {
+            case .sqlite: return try SQLiteCaseRecordStore(inMemoryNamed: "web")
+            case .postgres:
+                guard let url = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES"], !url.isEmpty else {
+                    throw StorageError.cannotOpen(path: "OVERSIGHT_TEST_POSTGRES", reason: "not set: run `bash scripts/test`, which starts a throwaway PostgreSQL")
+                }
+                return try PostgresCaseRecordStore.temporary(url: url, prefix: "oversight_web")
+            }
+        }
+    }
+
+    let store: any OversightStore
     let services: WebServices
     let clock: Clock
 
@@ -59,8 +82,8 @@ struct WebFixture {
         func advance(_ by: Int64) { seconds.withLock { $0 += by } }
     }
 
-    init(configure: (inout WebConfiguration) -> Void = { _ in }) throws {
-        store = try SQLiteCaseRecordStore(inMemoryNamed: "web")
+    init(on kind: StoreKind = .sqlite, configure: (inout WebConfiguration) -> Void = { _ in }) throws {
+        store = try kind.make()
         try store.replaceCaseRecords { writer in
             for (id, name) in zip(Self.children, Self.names) {
                 let parts = name.split(separator: " ").map(String.init)
