@@ -165,6 +165,41 @@ struct CommandLineTests {
         #expect(result.errors.contains("port \(socket.port) on 127.0.0.1 is already in use"))
     }
 
+    @Test("serve answers /health, then shuts down gracefully on SIGTERM and exits 0")
+    func gracefulShutdown() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(try runOversight(["demo", "--size", "tiny", "--db", work + "/d.sqlite", "--extract", work + "/x", "--no-serve"]).status == 0)
+        let socket = BusyPort.listeningSocket()
+        BusyPort.close(socket.descriptor)
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let binary = try #require([bundle, bundle.deletingLastPathComponent(), bundle.deletingLastPathComponent().deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("oversight") }.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--db", work + "/d.sqlite", "--port", String(socket.port)]
+        let log = work + "/serve.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-sf", "-o", "/dev/null", "http://127.0.0.1:\(socket.port)/health"]
+            try curl.run()
+            curl.waitUntilExit()
+            healthy = curl.terminationStatus == 0
+            if !healthy { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(healthy)
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test("The mapping command prints the standard mapping as JSON a council can edit")
     func mapping() throws {
         let result = try runOversight(["mapping"])
