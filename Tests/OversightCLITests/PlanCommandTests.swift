@@ -41,11 +41,12 @@ struct PlanCommandTests {
         #expect(result.errors.contains("\(file): recommendations[0].actions[0].deadline: required field 'deadline' is missing"), "\(result.errors)")
     }
 
-    @Test("update records updates; history reads them as of a date; check flags overdue and stale actions")
-    func updateHistoryCheck() throws {
+    @Test("update records updates; history reads them as of a date; check flags overdue and stale actions", arguments: DatabaseKind.tested)
+    func updateHistoryCheck(kind: DatabaseKind) throws {
         let work = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let db = work + "/o.sqlite"
+        let (db, _, drop) = try kind.database(in: work, named: "plans")
+        defer { drop() }
         #expect(try runOversight(["plan", "import", fixture, "--db", db]).status == 0)
         let first = try runOversight([
             "plan", "update", "1.1", "--db", db, "--status", "Review commissioned", "--impact", "None yet", "--more", "Report to the board",
@@ -84,11 +85,12 @@ struct PlanCommandTests {
         #expect(september.output.split(separator: "\n").contains { $0.contains(" 1.2 ") && $0.contains("stale") })
     }
 
-    @Test("export JSON imports again into a new database unchanged; export CSV has a row per action")
-    func exportRoundTrip() throws {
+    @Test("export JSON imports again into a new database unchanged; export CSV has a row per action", arguments: DatabaseKind.tested)
+    func exportRoundTrip(kind: DatabaseKind) throws {
         let work = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let db = work + "/o.sqlite"
+        let (db, _, drop) = try kind.database(in: work, named: "plans")
+        defer { drop() }
         #expect(try runOversight(["plan", "import", fixture, "--db", db]).status == 0)
         #expect(try runOversight([
             "plan", "update", "2.3", "--db", db, "--plan", "post-ofsted-action-plan-2022", "--status", "Dip sampling, \"round 1\"",
@@ -96,7 +98,8 @@ struct PlanCommandTests {
         ]).status == 0)
         let exported = try runOversight(["plan", "export", "--db", db, "--format", "json", "--out", work + "/plan.json"])
         #expect(exported.status == 0, "\(exported.errors)")
-        let copy = work + "/copy.sqlite"
+        let (copy, _, dropCopy) = try kind.database(in: work, named: "copy")
+        defer { dropCopy() }
         let reimported = try runOversight(["plan", "import", work + "/plan.json", "--db", copy])
         #expect(reimported.output == "Imported plan post-ofsted-action-plan-2022: 7 recommendations, 27 actions, 1 update.\n", "\(reimported.errors)")
         let again = try runOversight(["plan", "export", "--db", copy, "--format", "json"])

@@ -148,11 +148,13 @@ extension OversightCommand {
                     print("\(action.ref) \(action.text)")
                     print("Lead: \(action.accountableLead); deadline: \(action.deadline)")
                     if updates.isEmpty { print("No updates\(date.map { " on or before \($0)" } ?? "").") }
+                    // The plan's own names for the three fields, when it gives three.
+                    let names = chosen.progressFields.count == 3 ? chosen.progressFields : ActionUpdate.standardFieldNames
                     for update in updates {
                         print("\n\(update.at)  \(update.rag.name)  by \(update.by)")
-                        print("  Action status: \(update.status)")
-                        print("  Impact against outcomes set: \(update.impact)")
-                        print("  What more needs to be done: \(update.more)")
+                        print("  \(names[0]): \(update.status)")
+                        print("  \(names[1]): \(update.impact)")
+                        print("  \(names[2]): \(update.more)")
                         for link in update.evidence { print("  Evidence: \(link)") }
                     }
                 } catch { throw failure(error) }
