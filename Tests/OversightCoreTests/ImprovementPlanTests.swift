@@ -107,6 +107,17 @@ struct RAGCheckTests {
         if let flag { #expect(flag.reason == "last updated 2022-06-03, 62 days ago: longer than the board cycle of 61 days") }
     }
 
+    @Test("Staleness does not wait for a working day: an update on Monday 6 June is stale on Sunday 7 August", arguments: [
+        ("2022-08-06", false),  // Saturday, 61 days
+        ("2022-08-07", true),  // Sunday, 62 days
+        ("2022-08-08", true),  // Monday
+    ])
+    func staleOverWeekend(date: String, stale: Bool) {
+        let action = plan.recommendations[0].actions[1]
+        let latest = update("1.2", .amber, at: "2022-06-06T08:00:00Z")
+        #expect((RAGCheck.stale(action, latest: latest, since: nil, on: d(date), cycleDays: 61) != nil) == stale)
+    }
+
     @Test("An action never updated is stale counted from the plan's submission; a Blue one never is")
     func neverUpdated() {
         let action = plan.recommendations[0].actions[1]

@@ -137,3 +137,20 @@ struct PlanStoreTests {
         #expect(try tested.store.fetchUpdates(plan: plan.id, asOf: nil).map(\.rag) == [.green])
     }
 }
+
+@Suite("Store contents count improvement plans")
+struct StoreContentsPlanTests {
+    @Test("A manifest written before plans existed still reads, with no plans")
+    func olderManifest() throws {
+        let json = #"{"extracts": 1, "users": 2, "sessions": 0, "apiTokens": 0, "restrictions": 0, "auditAssignments": 0, "accessLogEntries": 3}"#
+        let contents = try JSONDecoder().decode(StoreContents.self, from: Data(json.utf8))
+        #expect(contents == StoreContents(extracts: 1, users: 2, accessLogEntries: 3))
+    }
+
+    @Test("A database holding only a plan is not empty, so a restore will not replace it without --force")
+    func planOnly() {
+        let contents = StoreContents(plans: 1)
+        #expect(!contents.isEmpty)
+        #expect(contents.description == "1 improvement plan")
+    }
+}
