@@ -100,8 +100,8 @@ public enum PlanDocument {
 
 // MARK: The JSON shape
 
-/// The file's fields, named as the fixture names them.
-private struct PlanJSON: Codable {
+/// The file's fields, named as the fixture names them: read with `Decodable`, written in the fixture's order through `value`.
+private struct PlanJSON: Decodable {
     var id: String?
     var title: String
     var subtitle: String?
@@ -113,7 +113,7 @@ private struct PlanJSON: Codable {
     var progressFields: [String]?
     var recommendations: [RecommendationJSON]
 
-    struct RecommendationJSON: Codable {
+    struct RecommendationJSON: Decodable {
         var number: Int
         var text: String
         var outcomesSought: [String]
@@ -121,7 +121,7 @@ private struct PlanJSON: Codable {
         var actions: [ActionJSON]
     }
 
-    struct ActionJSON: Codable {
+    struct ActionJSON: Decodable {
         var ref: String
         var action: String
         var accountableLead: String
@@ -129,7 +129,7 @@ private struct PlanJSON: Codable {
         var updates: [UpdateJSON]?
     }
 
-    struct UpdateJSON: Codable {
+    struct UpdateJSON: Decodable {
         var actionStatus: String
         var impactAgainstOutcomesSet: String
         var whatMoreNeedsToBeDone: String
