@@ -29,10 +29,16 @@ struct PlanCommandTests {
         #expect(ambiguous.errors.contains("choose one with --plan"))
     }
 
-    @Test("Bad input names the file and the JSON path")
+    @Test("Bad input names the file and the JSON path; a missing database says how to make one")
     func badInput() throws {
         let work = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
+        let missing = try runOversight(["plan", "list", "--db", work + "/none.sqlite"])
+        #expect(missing.status != 0)
+        #expect(missing.errors.contains("none.sqlite does not exist; import a plan first with 'oversight plan import FILE.json --db"))
+        #expect(!FileManager.default.fileExists(atPath: work + "/none.sqlite"))
+        let nofile = try runOversight(["plan", "import", work + "/absent.json", "--db", work + "/o.sqlite"])
+        #expect(nofile.errors.contains("\(work)/absent.json: cannot be read: no such file"), "\(nofile.errors)")
         let file = work + "/bad.json"
         try #"{"title": "T", "source": "S", "recommendations": [{"number": 1, "text": "x", "outcomesSought": [], "actions": [{"ref": "1.1", "action": "a", "accountableLead": "L"}]}]}"#
             .write(toFile: file, atomically: true, encoding: .utf8)

@@ -46,7 +46,7 @@ extension OversightCommand {
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "List the stored improvement plans.")
-            @OptionGroup var database: ExistingDatabase
+            @OptionGroup var database: PlanDatabase
 
             func run() throws {
                 let plans: [PlanSummary]
@@ -65,7 +65,7 @@ extension OversightCommand {
         struct Export: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Export a plan as JSON (with every update, importable again) or CSV (each action's latest update).")
-            @OptionGroup var database: ExistingDatabase
+            @OptionGroup var database: PlanDatabase
             @Option(help: "The plan's ID; may be left out while only one plan is stored.") var plan: String?
             @Option(help: "json or csv.") var format: PlanExportFormat = .json
             @Option(name: .customLong("as-of"), help: "CSV: the latest update on or before this date (YYYY-MM-DD).") var asOf: String?
@@ -102,7 +102,7 @@ extension OversightCommand {
                 abstract: "Record an update to an action: the three progress fields, the RAG rating, who, and evidence.",
                 discussion: "Updates are appended, never overwritten; a correction is a newer update.")
             @Argument(help: "The action's ref, e.g. 1.1.") var ref: String
-            @OptionGroup var database: ExistingDatabase
+            @OptionGroup var database: PlanDatabase
             @Option(help: "The plan's ID; may be left out while only one plan is stored.") var plan: String?
             @Option(help: "Action status.") var status: String
             @Option(help: "Impact against outcomes set.") var impact: String
@@ -132,7 +132,7 @@ extension OversightCommand {
         struct History: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Show an action's updates, oldest first, as they stood on a date.")
             @Argument(help: "The action's ref, e.g. 1.1.") var ref: String
-            @OptionGroup var database: ExistingDatabase
+            @OptionGroup var database: PlanDatabase
             @Option(help: "The plan's ID; may be left out while only one plan is stored.") var plan: String?
             @Option(name: .customLong("as-of"), help: "Only updates made on or before this date (YYYY-MM-DD).") var asOf: String?
 
@@ -165,7 +165,7 @@ extension OversightCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Suggest RAG ratings: actions past their deadline and not Blue (suggest Red), and actions not updated within the board cycle.",
                 discussion: "Checks every stored plan unless --plan is given. The ratings stay a human judgement; these are flags with their reasons.")
-            @OptionGroup var database: ExistingDatabase
+            @OptionGroup var database: PlanDatabase
             @Option(help: "Only this plan.") var plan: String?
             @Option(name: .customLong("as-of"), help: "Check as of this date (YYYY-MM-DD); today unless given.") var asOf: String?
             @Option(name: .customLong("cycle-days"), help: "The board cycle in days; the plan's own (61 days for two months) unless given.")
@@ -198,6 +198,22 @@ extension OversightCommand {
                     }
                 } catch { throw failure(error) }
             }
+        }
+    }
+}
+
+/// `--db` for plan commands that read an existing database; a missing SQLite file is named with the way to make one.
+struct PlanDatabase: ParsableArguments {
+    @Option(help: "The database: a SQLite file path, sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME].")
+    var db: String
+
+    /// Where the database is; `validate()` has already read `db`.
+    var location: StoreLocation { (try? StoreLocation(parsing: db)) ?? .sqlite(path: db) }
+
+    func validate() throws {
+        let location = try StoreLocation(parsing: db)
+        if case .sqlite(let path) = location, !location.isPresent {
+            throw ValidationError("\(db) does not exist; import a plan first with 'oversight plan import FILE.json --db \(path)'")
         }
     }
 }
