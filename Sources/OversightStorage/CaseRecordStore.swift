@@ -81,6 +81,8 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
     case unknownPlan(String)
     /// The plan has no action with this ref.
     case unknownAction(plan: String, ref: String)
+    /// An update's timestamp does not begin with a date, so it could never be read back as of one.
+    case undatedUpdate(ref: String, at: String)
 
     public var description: String {
         switch self {
@@ -95,6 +97,7 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
         case .planExists(let id): "an improvement plan with ID '\(id)' is already stored; import with another --id"
         case .unknownPlan(let id): "no improvement plan has ID '\(id)'"
         case .unknownAction(let plan, let ref): "plan '\(plan)' has no action '\(ref)'"
+        case .undatedUpdate(let ref, let at): "the update to \(ref) is timed '\(at)', which does not begin with a date (YYYY-MM-DD)"
         }
     }
 }

@@ -15,7 +15,10 @@ public final class InMemoryPlanStore: PlanStore {
         let refs = Set(plan.actions.map(\.ref))
         try state.withLock { (state: inout State) throws(StorageError) in
             guard state.plans[plan.id] == nil else { throw .planExists(plan.id.rawValue) }
-            if let unknown = updates.first(where: { !refs.contains($0.ref) }) { throw .unknownAction(plan: plan.id.rawValue, ref: unknown.ref) }
+            for update in updates {
+                try update.checkDated()
+                guard refs.contains(update.ref) else { throw .unknownAction(plan: plan.id.rawValue, ref: update.ref) }
+            }
             state.plans[plan.id] = plan
             state.updates[plan.id] = updates
         }
@@ -37,6 +40,7 @@ public final class InMemoryPlanStore: PlanStore {
     public func appendUpdate(_ update: ActionUpdate, to plan: Identifier<ImprovementPlan>) throws(StorageError) {
         try state.withLock { (state: inout State) throws(StorageError) in
             guard let stored = state.plans[plan] else { throw .unknownPlan(plan.rawValue) }
+            try update.checkDated()
             guard stored.action(update.ref) != nil else { throw .unknownAction(plan: plan.rawValue, ref: update.ref) }
             state.updates[plan, default: []].append(update)
         }

@@ -32,7 +32,7 @@ public struct PlanSummary: Sendable, Hashable {
 public protocol PlanStore: Sendable {
     /// Stores a new plan and any updates imported with it, in one transaction.
     /// - Throws: `StorageError.planExists` when a plan with the same ID is stored,
-    ///   `StorageError.unknownAction` when an update names an action the plan lacks.
+    ///   `StorageError.unknownAction` when an update names an action the plan lacks, `StorageError.undatedUpdate`.
     func savePlan(_ plan: ImprovementPlan, updates: [ActionUpdate]) throws(StorageError)
 
     /// Every stored plan, by ID.
@@ -42,12 +42,21 @@ public protocol PlanStore: Sendable {
     func fetchPlan(_ id: Identifier<ImprovementPlan>) throws(StorageError) -> ImprovementPlan?
 
     /// Appends one update to an action's history. Nothing is overwritten: a correction is a newer update.
-    /// - Throws: `StorageError.unknownPlan` or `StorageError.unknownAction`.
+    /// - Throws: `StorageError.unknownPlan`, `StorageError.unknownAction`, or `StorageError.undatedUpdate` when
+    ///   the update's `at` does not begin with a date.
     func appendUpdate(_ update: ActionUpdate, to plan: Identifier<ImprovementPlan>) throws(StorageError)
 
     /// The plan's updates in the order recorded; with `asOf`, only those made on or before that day.
     /// - Throws: `StorageError.unknownPlan`.
     func fetchUpdates(plan: Identifier<ImprovementPlan>, asOf: LocalDate?) throws(StorageError) -> [ActionUpdate]
+}
+
+extension ActionUpdate {
+    /// Refuses an update that could not be placed in time.
+    /// - Throws: `StorageError.undatedUpdate`.
+    public func checkDated() throws(StorageError) {
+        if date == nil { throw .undatedUpdate(ref: ref, at: at) }
+    }
 }
 
 extension PlanStore {

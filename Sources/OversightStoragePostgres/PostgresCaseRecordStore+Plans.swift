@@ -191,6 +191,7 @@ extension PostgresCaseRecordStore: PlanStore {
     }
 
     private func insert(_ update: ActionUpdate, plan: String, _ connection: PostgresConnection) throws {
+        try update.checkDated()
         let logger = pool.logger
         if try connection.run(
             "SELECT 1 FROM \(catalogue("plan_action")) WHERE plan_id = $1 AND ref = $2", Self.binds(plan, update.ref), logger: logger

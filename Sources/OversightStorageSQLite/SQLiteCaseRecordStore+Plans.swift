@@ -144,6 +144,7 @@ extension SQLiteCaseRecordStore: PlanStore {
     }
 
     private static func insert(_ update: ActionUpdate, plan: String, _ db: Database) throws {
+        try update.checkDated()
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM plan_action WHERE plan_id = ? AND ref = ?", arguments: [plan, update.ref]) == true else {
             throw StorageError.unknownAction(plan: plan, ref: update.ref)
         }

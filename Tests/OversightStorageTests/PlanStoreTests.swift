@@ -114,6 +114,9 @@ struct PlanStoreTests {
         }
         #expect(throws: StorageError.unknownPlan("nope")) { try store.appendUpdate(update("1.1", .red, at: "2022-08-01"), to: "nope") }
         #expect(throws: StorageError.unknownPlan("nope")) { try store.fetchUpdates(plan: "nope", asOf: nil) }
+        #expect(throws: StorageError.undatedUpdate(ref: "1.1", at: "yesterday")) {
+            try store.appendUpdate(update("1.1", .red, at: "yesterday"), to: plan.id)
+        }
         #expect(try store.fetchUpdates(plan: plan.id, asOf: nil).count == 4)
     }
 
