@@ -32,6 +32,8 @@ public enum InterchangeError: Error, CustomStringConvertible, Equatable {
     case emptyFile(path: String)
     /// A row failed a field check; `reason` says what was wrong with the value.
     case invalidValue(String, reason: String, at: SourceLocation)
+    /// A JSON file is not well formed, or a field is missing or of the wrong type; `at.field` is the JSON path.
+    case invalidJSON(reason: String, at: SourceLocation)
     case notADirectory(path: String)
     case noTables(path: String, expected: String)
 
@@ -47,6 +49,7 @@ public enum InterchangeError: Error, CustomStringConvertible, Equatable {
         case .missingColumn(let column, let at): return "\(at): required column '\(column)' is missing from the header"
         case .emptyFile(let path): return "\(path): the file is empty (no header row)"
         case .invalidValue(let value, let reason, let at): return "\(at): '\(value)' \(reason)"
+        case .invalidJSON(let reason, let at): return "\(at): \(reason)"
         case .notADirectory(let path): return "\(path): is not a folder"
         case .noTables(let path, let expected): return "\(path): contains no \(expected) files"
         }

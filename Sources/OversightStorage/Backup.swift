@@ -10,10 +10,12 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
     public var restrictions: Int
     public var auditAssignments: Int
     public var accessLogEntries: Int
+    /// Improvement plans (migration `003-plans`); absent from manifests written before plans existed.
+    public var plans: Int
 
     public init(
         extracts: Int = 0, users: Int = 0, sessions: Int = 0, apiTokens: Int = 0, restrictions: Int = 0, auditAssignments: Int = 0,
-        accessLogEntries: Int = 0
+        accessLogEntries: Int = 0, plans: Int = 0
     ) {
         self.extracts = extracts
         self.users = users
@@ -22,6 +24,23 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         self.restrictions = restrictions
         self.auditAssignments = auditAssignments
         self.accessLogEntries = accessLogEntries
+        self.plans = plans
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case extracts, users, sessions, apiTokens, restrictions, auditAssignments, accessLogEntries, plans
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        extracts = try container.decode(Int.self, forKey: .extracts)
+        users = try container.decode(Int.self, forKey: .users)
+        sessions = try container.decode(Int.self, forKey: .sessions)
+        apiTokens = try container.decode(Int.self, forKey: .apiTokens)
+        restrictions = try container.decode(Int.self, forKey: .restrictions)
+        auditAssignments = try container.decode(Int.self, forKey: .auditAssignments)
+        accessLogEntries = try container.decode(Int.self, forKey: .accessLogEntries)
+        plans = try container.decodeIfPresent(Int.self, forKey: .plans) ?? 0
     }
 
     /// The tables of a store's catalogue, migrations' bookkeeping included: any other table in the place a restore
@@ -29,6 +48,7 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
     public static let catalogueTables: Set<String> = [
         "extract", "app_user", "app_session", "api_token", "child_restriction", "audit_assignment", "access_log",
         "schema_migrations", "grdb_migrations", "sqlite_sequence",
+        "improvement_plan", "plan_recommendation", "plan_measure_link", "plan_action", "action_update",
     ]
 
     /// Nothing imported and nothing about people: a database a restore may fill without asking.
@@ -42,6 +62,7 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
             ("child_restriction", \.restrictions, "restricted record", "restricted records"),
             ("audit_assignment", \.auditAssignments, "audit assignment", "audit assignments"),
             ("access_log", \.accessLogEntries, "access-log entry", "access-log entries"),
+            ("improvement_plan", \.plans, "improvement plan", "improvement plans"),
         ]
     }
 

@@ -75,6 +75,14 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
     case corruptValue(Entity, key: String, column: String, value: String)
     /// The database reported a failure; `operation` says what Oversight was doing.
     case database(operation: String, reason: String)
+    /// An improvement plan with this ID is already stored.
+    case planExists(String)
+    /// No improvement plan has this ID.
+    case unknownPlan(String)
+    /// The plan has no action with this ref.
+    case unknownAction(plan: String, ref: String)
+    /// An update's timestamp does not begin with a date, so it could never be read back as of one.
+    case undatedUpdate(ref: String, at: String)
 
     public var description: String {
         switch self {
@@ -86,6 +94,10 @@ public enum StorageError: Error, CustomStringConvertible, Equatable {
         case .corruptValue(let entity, let key, let column, let value):
             "\(entity.title): record '\(key)' has an unreadable \(column) '\(value)' in the database"
         case .database(let operation, let reason): "database error while \(operation): \(reason)"
+        case .planExists(let id): "an improvement plan with ID '\(id)' is already stored; import with another --id"
+        case .unknownPlan(let id): "no improvement plan has ID '\(id)'"
+        case .unknownAction(let plan, let ref): "plan '\(plan)' has no action '\(ref)'"
+        case .undatedUpdate(let ref, let at): "the update to \(ref) is timed '\(at)', which does not begin with a date (YYYY-MM-DD)"
         }
     }
 }

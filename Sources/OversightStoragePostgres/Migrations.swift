@@ -105,6 +105,90 @@ enum Migrations {
                 FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change()
             """,
         ]),
+        // Improvement plans (issue 7), as SQLite's 003-plans: outcomes sought and evidence links are JSON arrays of
+        // strings kept as text, and an update is never changed or removed.
+        Migration(name: "003-plans", statements: [
+            """
+            CREATE TABLE improvement_plan (
+                id TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                subtitle TEXT,
+                source TEXT NOT NULL,
+                submit_to TEXT,
+                submit_by DATE,
+                board_meets_every_months BIGINT,
+                impact_measured_every TEXT,
+                board_chair TEXT,
+                rag_scale TEXT NOT NULL,
+                progress_fields TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE plan_recommendation (
+                plan_id TEXT NOT NULL REFERENCES improvement_plan (id),
+                number BIGINT NOT NULL,
+                text TEXT NOT NULL,
+                outcomes_sought TEXT NOT NULL,
+                PRIMARY KEY (plan_id, number)
+            )
+            """,
+            """
+            CREATE TABLE plan_measure_link (
+                plan_id TEXT NOT NULL,
+                recommendation_number BIGINT NOT NULL,
+                position BIGINT NOT NULL,
+                measure_id TEXT NOT NULL,
+                baseline DOUBLE PRECISION,
+                target DOUBLE PRECISION,
+                PRIMARY KEY (plan_id, recommendation_number, position),
+                FOREIGN KEY (plan_id, recommendation_number) REFERENCES plan_recommendation (plan_id, number)
+            )
+            """,
+            """
+            CREATE TABLE plan_action (
+                plan_id TEXT NOT NULL,
+                ref TEXT NOT NULL,
+                recommendation_number BIGINT NOT NULL,
+                position BIGINT NOT NULL,
+                text TEXT NOT NULL,
+                accountable_lead TEXT NOT NULL,
+                deadline TEXT NOT NULL,
+                PRIMARY KEY (plan_id, ref),
+                FOREIGN KEY (plan_id, recommendation_number) REFERENCES plan_recommendation (plan_id, number)
+            )
+            """,
+            """
+            CREATE TABLE action_update (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                plan_id TEXT NOT NULL,
+                action_ref TEXT NOT NULL,
+                at TEXT NOT NULL,
+                status TEXT NOT NULL,
+                impact TEXT NOT NULL,
+                more TEXT NOT NULL,
+                rag TEXT NOT NULL CHECK (rag IN ('R', 'A', 'G', 'B')),
+                by_name TEXT NOT NULL,
+                evidence TEXT NOT NULL,
+                FOREIGN KEY (plan_id, action_ref) REFERENCES plan_action (plan_id, ref)
+            )
+            """,
+            "CREATE INDEX action_update_plan ON action_update (plan_id, at)",
+            """
+            CREATE FUNCTION action_update_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'action updates are append-only' USING ERRCODE = 'restrict_violation';
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER action_update_no_change BEFORE UPDATE OR DELETE ON action_update
+                FOR EACH ROW EXECUTE FUNCTION action_update_refuse_change()
+            """,
+            """
+            CREATE TRIGGER action_update_no_truncate BEFORE TRUNCATE ON action_update
+                FOR EACH STATEMENT EXECUTE FUNCTION action_update_refuse_change()
+            """,
+        ]),
     ]
 
     /// A snapshot: one import's case records in a schema of their own, written once and then only read.

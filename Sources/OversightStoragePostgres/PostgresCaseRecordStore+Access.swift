@@ -219,13 +219,13 @@ extension PostgresCaseRecordStore: AccessStore {
 
     /// Runs one statement on a connection of its own (autocommit), turning failures into `StorageError.database`.
     @discardableResult
-    private func execute(_ operation: String, _ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws(StorageError)
+    func execute(_ operation: String, _ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws(StorageError)
         -> [PostgresRow]
     {
         try database(operation) { connection in try connection.run(sql, binds, logger: pool.logger) }
     }
 
-    private static func decode<each Column: PostgresDecodable>(
+    static func decode<each Column: PostgresDecodable>(
         _ row: PostgresRow, _ types: (repeat each Column).Type, _ operation: String
     ) throws(StorageError) -> (repeat each Column) {
         do {

@@ -76,6 +76,72 @@ enum Migrations {
                     BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
                 """)
         }
+        // Improvement plans (issue 7) live in the catalogue: they outlive every import. Outcomes sought and evidence
+        // links are JSON arrays of strings; an update is never changed or removed.
+        migrator.registerMigration("003-plans") { db in
+            try db.execute(sql: """
+                CREATE TABLE improvement_plan (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    subtitle TEXT,
+                    source TEXT NOT NULL,
+                    submit_to TEXT,
+                    submit_by TEXT,
+                    board_meets_every_months INTEGER,
+                    impact_measured_every TEXT,
+                    board_chair TEXT,
+                    rag_scale TEXT NOT NULL,
+                    progress_fields TEXT NOT NULL
+                );
+                CREATE TABLE plan_recommendation (
+                    plan_id TEXT NOT NULL REFERENCES improvement_plan(id),
+                    number INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    outcomes_sought TEXT NOT NULL,
+                    PRIMARY KEY (plan_id, number)
+                );
+                CREATE TABLE plan_measure_link (
+                    plan_id TEXT NOT NULL,
+                    recommendation_number INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    measure_id TEXT NOT NULL,
+                    baseline REAL,
+                    target REAL,
+                    PRIMARY KEY (plan_id, recommendation_number, position),
+                    FOREIGN KEY (plan_id, recommendation_number) REFERENCES plan_recommendation(plan_id, number)
+                );
+                CREATE TABLE plan_action (
+                    plan_id TEXT NOT NULL,
+                    ref TEXT NOT NULL,
+                    recommendation_number INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    accountable_lead TEXT NOT NULL,
+                    deadline TEXT NOT NULL,
+                    PRIMARY KEY (plan_id, ref),
+                    FOREIGN KEY (plan_id, recommendation_number) REFERENCES plan_recommendation(plan_id, number)
+                );
+                CREATE TABLE action_update (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    plan_id TEXT NOT NULL,
+                    action_ref TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    impact TEXT NOT NULL,
+                    more TEXT NOT NULL,
+                    rag TEXT NOT NULL CHECK (rag = 'R' OR rag = 'A' OR rag = 'G' OR rag = 'B'),
+                    by_name TEXT NOT NULL,
+                    evidence TEXT NOT NULL,
+                    FOREIGN KEY (plan_id, action_ref) REFERENCES plan_action(plan_id, ref)
+                );
+                CREATE INDEX action_update_plan ON action_update(plan_id, at);
+                -- Append-only: progress history is evidence for the board and Ofsted.
+                CREATE TRIGGER action_update_no_update BEFORE UPDATE ON action_update
+                    BEGIN SELECT RAISE(ABORT, 'action updates are append-only'); END;
+                CREATE TRIGGER action_update_no_delete BEFORE DELETE ON action_update
+                    BEGIN SELECT RAISE(ABORT, 'action updates are append-only'); END;
+                """)
+        }
         return migrator
     }
 

@@ -34,17 +34,23 @@ struct BackupCommandTests {
         defer { dropCopy() }
         let first = try runOversight(["migrate", "--db", source])
         #expect(first.status == 0, "\(first.errors)")
-        #expect(first.output == "applied 001-extracts\napplied 002-access\n\(shown) is up to date (2 migrations: 001-extracts, 002-access)\n")
-        #expect(try runOversight(["migrate", "--db", source]).output == "\(shown) is up to date (2 migrations: 001-extracts, 002-access)\n")
+        #expect(first.output == "applied 001-extracts\napplied 002-access\napplied 003-plans\n\(shown) is up to date (3 migrations: 001-extracts, 002-access, 003-plans)\n")
+        #expect(try runOversight(["migrate", "--db", source]).output == "\(shown) is up to date (3 migrations: 001-extracts, 002-access, 003-plans)\n")
 
         #expect(try runOversight(["generate", "--size", "tiny", "--seed", "3", "--out", work + "/ssd"]).status == 0)
         let imported = try runOversight(["import", "ssd", work + "/ssd", "--db", source])
         try #require(imported.status == 0, "\(imported.errors)")
         #expect(try runOversight(["user", "add", "dee", "--role", "director", "--db", source], environment: ["OVERSIGHT_PASSWORD": "pw"]).status == 0)
+        let plan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("OversightInterchangeTests/Fixtures/plans/post-ofsted-action-plan-2022.json").path
+        #expect(try runOversight(["plan", "import", plan, "--db", source]).status == 0)
+        #expect(try runOversight([
+            "plan", "update", "1.1", "--db", source, "--status", "s", "--impact", "i", "--more", "m", "--rag", "G", "--by", "A", "--at", "2022-06-01",
+        ]).status == 0)
 
         let backup = try runOversight(["backup", "--db", source, "--out", work + "/backup"])
         #expect(backup.status == 0, "\(backup.errors)")
-        #expect(backup.output == "Backed up \(shown) to \(work)/backup: 1 import, 1 user.\n")
+        #expect(backup.output == "Backed up \(shown) to \(work)/backup: 1 import, 1 user, 1 improvement plan.\n")
         let again = try runOversight(["backup", "--db", source, "--out", work + "/backup"])
         #expect(again.status != 0)
         #expect(again.errors == "error: \(work)/backup already exists and is not empty; back up into a new folder\n")
@@ -52,8 +58,8 @@ struct BackupCommandTests {
         let restored = try runOversight(["restore", "--from", work + "/backup", "--db", copy])
         #expect(restored.status == 0, "\(restored.errors)")
         #expect(restored.output.hasPrefix("Restored \(work)/backup (backed up "))
-        #expect(restored.output.hasSuffix(": 1 import, 1 user.\n"))
-        for command in [["stats", "--format", "json"], ["measures", "--period", "2025-26", "--format", "json"], ["user", "list"]] {
+        #expect(restored.output.hasSuffix(": 1 import, 1 user, 1 improvement plan.\n"))
+        for command in [["stats", "--format", "json"], ["measures", "--period", "2025-26", "--format", "json"], ["user", "list"], ["plan", "export", "--format", "json"]] {
             let fromSource = try runOversight(command + ["--db", source])
             let fromCopy = try runOversight(command + ["--db", copy])
             #expect(fromSource.status == 0 && fromCopy.status == 0, "\(command): \(fromCopy.errors)")
@@ -62,7 +68,7 @@ struct BackupCommandTests {
 
         let refused = try runOversight(["restore", "--from", work + "/backup", "--db", copy])
         #expect(refused.status != 0)
-        #expect(refused.errors.contains("already holds data (1 import, 1 user); restoring would replace it; pass --force to restore over it"),
+        #expect(refused.errors.contains("already holds data (1 import, 1 user, 1 improvement plan); restoring would replace it; pass --force to restore over it"),
                 "\(refused.errors)")
         let forced = try runOversight(["restore", "--from", work + "/backup", "--db", copy, "--force"])
         #expect(forced.status == 0, "\(forced.errors)")
