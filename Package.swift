@@ -63,7 +63,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
-            ]
+            ],
+            // The 2022 post-Ofsted action plan (a published council document, no personal data), for the demo.
+            resources: [.embedInCode("Resources/demo-plan.json")]
         ),
         .executableTarget(
             name: "oversight-bench",
@@ -95,7 +97,7 @@ let package = Package(
             name: "OversightWebTests",
             dependencies: [
                 "OversightWeb", "OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightStoragePostgres",
-                "OversightMeasures", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "OversightMeasures", "OversightInterchange", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ],

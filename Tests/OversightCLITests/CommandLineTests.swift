@@ -165,11 +165,12 @@ struct CommandLineTests {
         #expect(result.errors.contains("port \(socket.port) on 127.0.0.1 is already in use"))
     }
 
-    @Test("serve answers /health, then shuts down gracefully on SIGTERM and exits 0")
+    @Test("The demo holds the 2022 action plan; serve answers /health, then shuts down gracefully on SIGTERM and exits 0")
     func gracefulShutdown() throws {
         let work = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
         #expect(try runOversight(["demo", "--size", "tiny", "--db", work + "/d.sqlite", "--extract", work + "/x", "--no-serve"]).status == 0)
+        #expect(try runOversight(["plan", "list", "--db", work + "/d.sqlite"]).output.contains("ofsted-2022"))
         let socket = BusyPort.listeningSocket()
         BusyPort.close(socket.descriptor)
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

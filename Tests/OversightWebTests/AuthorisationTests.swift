@@ -12,7 +12,7 @@ struct AuthorisationTests {
     static let routes = [
         "/", "/measures", "/measures/CIN-02", "/measures/CIN-01", "/measures/CIN-02?page=2", "/caseload/weekly", "/teams/T1",
         "/teams/T2", "/admin/access-log", "/admin", "/data", "/api/stats", "/inspection/lists", "/inspection/lists/3",
-        "/inspection/lists/3?format=csv", "/imports",
+        "/inspection/lists/3?format=csv", "/imports", "/plans",
     ]
 
     @Test(

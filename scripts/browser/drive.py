@@ -28,7 +28,7 @@ def wait_for(driver, text):
         return True
     except Exception:
         return False
-PAGES = ["/", "/measures", "/measures/CIN-06", "/caseload/weekly", "/admin/access-log", "/data"]
+PAGES = ["/", "/measures", "/measures/CIN-06", "/caseload/weekly", "/admin/access-log", "/data", "/plans"]
 
 
 def browser():
@@ -58,6 +58,7 @@ def main():
                 pages += ["/inspection/lists", "/inspection/lists/3"]
             if role in ("director", "analyst"):
                 pages += ["/imports"]
+            pages += ["/plans/ofsted-2022", "/plans/ofsted-2022/actions/1.1"]
             team = driver.find_elements(By.LINK_TEXT, "My team")
             if team:
                 pages.append(team[0].get_attribute("href").replace(BASE, ""))

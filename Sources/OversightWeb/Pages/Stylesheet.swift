@@ -19,6 +19,7 @@ enum Stylesheet {
         .tag{display:inline-block;padding:2px 8px;font-weight:bold;font-size:.9rem;text-transform:uppercase;letter-spacing:.02em}
         .tag-blue{background:#d2e2f1;color:#0c2d4a}.tag-green{background:#cce2d8;color:#005a30}.tag-amber{background:#fff7bf;color:#594d00}
         .tag-red{background:#f4cdc6;color:#942514}.tag-grey{background:#e5e6e7;color:#383f43}
+        textarea{font:inherit;padding:5px;border:2px solid #0b0c0c;width:100%;max-width:40em}fieldset{border:0;padding:0}label.inline{display:inline}
         main{max-width:1100px;margin:0 auto;padding:24px 24px 48px}
         h1{font-size:2.25rem;margin:0 0 24px}h2{font-size:1.6rem;margin:32px 0 12px}h3{font-size:1.2rem;margin:20px 0 8px}
         .lead{font-size:1.3rem;color:#505a5f;margin-top:-12px}

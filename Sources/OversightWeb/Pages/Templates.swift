@@ -14,7 +14,7 @@ enum Templates {
 
     static let all: [(String, String)] = [
         ("layout", layout), ("login", login), ("dashboard", dashboard), ("dashboard-body", dashboardBody), ("measures", measures), ("measure", measure), ("measure-body", measureBody),
-        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin), ("annex-a", annexA), ("annex-a-list", annexAList), ("imports", imports), ("import-job", importJob),
+        ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin), ("annex-a", annexA), ("annex-a-list", annexAList), ("imports", imports), ("import-job", importJob), ("plans", plans), ("plan", plan), ("plan-action", planAction),
     ]
 
     static let layout = """
@@ -300,6 +300,73 @@ enum Templates {
         <tbody>{{#rejections}}<tr><td>{{file}}</td><td class="num">{{line}}</td><td>{{field}}</td><td>{{value}}</td><td>{{reason}}</td></tr>{{/rejections}}</tbody></table>
         {{/empty(rejections)}}
         {{/succeeded}}
+        {{/content}}{{/layout}}
+        """
+
+    static let plans = """
+        {{<layout}}{{$title}}Improvement plans{{/title}}{{$content}}
+        <h1>Improvement plans</h1>
+        {{^empty(plans)}}
+        <table><caption>Plans held</caption><thead><tr><th scope="col">Plan</th><th scope="col">Source</th><th scope="col">Submitted by</th><th scope="col" class="num">Recommendations</th><th scope="col" class="num">Actions</th><th scope="col" class="num">Updates</th></tr></thead>
+        <tbody>{{#plans}}<tr><td><a href="/plans/{{id}}">{{title}}</a></td><td>{{source}}</td><td>{{submitBy}}</td><td class="num">{{recommendations}}</td><td class="num">{{actions}}</td><td class="num">{{updates}}</td></tr>{{/plans}}</tbody></table>
+        {{/empty(plans)}}
+        {{^plans}}<p>No plan has been imported yet. Import one with <code>oversight plan import FILE.json --db DB</code>.</p>{{/plans}}
+        {{/content}}{{/layout}}
+        """
+
+    static let plan = """
+        {{<layout}}{{$title}}{{title}}{{/title}}{{$content}}
+        <ol class="breadcrumbs"><li><a href="/plans">Improvement plans</a></li><li>{{title}}</li></ol>
+        <h1>{{title}}</h1>
+        <p class="lead">{{source}}. Progress as at {{asOf}}.</p>
+        <form method="get" action="/plans/{{id}}"><div class="form-group"><label for="as-of">Show the plan as it stood on (YYYY-MM-DD)</label><input type="text" id="as-of" name="as-of" value="{{asOfValue}}" inputmode="numeric"></div><button class="button" type="submit">Show</button></form>
+        <table><caption>Actions by rating</caption><thead><tr>{{#counts}}<th scope="col"><span class="tag tag-{{colour}}">{{label}}</span></th>{{/counts}}</tr></thead>
+        <tbody><tr>{{#counts}}<td class="num">{{count}}</td>{{/counts}}</tr></tbody></table>
+        <h2>Exceptions</h2>
+        {{^empty(flags)}}
+        <table><caption>Actions the facts disagree with: overdue or not updated within the board cycle</caption><thead><tr><th scope="col">Action</th><th scope="col">Flag</th><th scope="col">Why</th><th scope="col">Suggestion</th></tr></thead>
+        <tbody>{{#flags}}<tr><td><a href="{{link}}">{{ref}}</a></td><td>{{kind}}</td><td>{{reason}}</td><td>{{suggested}}</td></tr>{{/flags}}</tbody></table>
+        {{/empty(flags)}}
+        {{^flags}}<p>No action is overdue or stale.</p>{{/flags}}
+        {{#recommendations}}
+        <h2>Recommendation {{number}}</h2>
+        <p>{{text}}</p>
+        {{^empty(outcomes)}}<h3>Outcomes sought</h3><ul>{{#outcomes}}<li>{{.}}</li>{{/outcomes}}</ul>{{/empty(outcomes)}}
+        {{^empty(measures)}}<p>Measures: {{#measures}}<a href="/measures/{{.}}">{{.}}</a> {{/measures}}</p>{{/empty(measures)}}
+        <table><caption>Recommendation {{number}}: actions</caption><thead><tr><th scope="col">Action</th><th scope="col">Lead</th><th scope="col">Deadline</th><th scope="col">RAG</th><th scope="col">Latest progress</th></tr></thead>
+        <tbody>{{#actions}}<tr><td><a href="{{link}}">{{ref}}</a> {{text}}</td><td>{{lead}}</td><td>{{deadline}}</td><td><span class="tag tag-{{ragColour}}">{{ragLabel}}</span></td>
+        <td>{{#status}}<strong>Status:</strong> {{status}}<br>{{/status}}{{#impact}}<strong>Impact:</strong> {{impact}}<br>{{/impact}}{{#more}}<strong>What more:</strong> {{more}}<br>{{/more}}<span class="muted small">{{updated}}</span>{{#flags}}<br><span class="flag-late">{{.}}</span>{{/flags}}</td></tr>{{/actions}}</tbody></table>
+        {{/recommendations}}
+        {{/content}}{{/layout}}
+        """
+
+    static let planAction = """
+        {{<layout}}{{$title}}Action {{ref}}{{/title}}{{$content}}
+        <ol class="breadcrumbs"><li><a href="/plans">Improvement plans</a></li><li><a href="/plans/{{planID}}">{{planTitle}}</a></li><li>Action {{ref}}</li></ol>
+        <h1>Action {{ref}}</h1>
+        {{#message}}<div class="inset" role="status">{{message}}</div>{{/message}}
+        <p>{{text}}</p>
+        <dl class="summary"><dt>Accountable lead</dt><dd>{{lead}}</dd><dt>Deadline</dt><dd>{{deadline}}</dd></dl>
+        {{#mayUpdate}}
+        <h2>Record an update</h2>
+        <form method="post" action="/plans/{{planID}}/actions/{{ref}}">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="form-group"><label for="status">Action status</label><textarea id="status" name="status" rows="3" cols="60"></textarea></div>
+        <div class="form-group"><label for="impact">Impact against outcomes set</label><textarea id="impact" name="impact" rows="3" cols="60"></textarea></div>
+        <div class="form-group"><label for="more">What more needs to be done</label><textarea id="more" name="more" rows="3" cols="60"></textarea></div>
+        <fieldset class="form-group"><legend><strong>RAG rating</strong></legend>
+        {{#rags}}<div><input type="radio" id="rag-{{code}}" name="rag" value="{{code}}"> <label for="rag-{{code}}" class="inline"><span class="tag tag-{{colour}}">{{label}}</span></label></div>{{/rags}}
+        </fieldset>
+        <div class="form-group"><label for="evidence">Evidence links (one per line)</label><textarea id="evidence" name="evidence" rows="2" cols="60"></textarea></div>
+        <button class="button" type="submit">Record the update</button>
+        </form>
+        {{/mayUpdate}}
+        <h2>History</h2>
+        {{^empty(history)}}
+        <table><caption>Every update, newest first; nothing is overwritten</caption><thead><tr><th scope="col">When (UTC)</th><th scope="col">By</th><th scope="col">RAG</th><th scope="col">Status</th><th scope="col">Impact</th><th scope="col">What more</th></tr></thead>
+        <tbody>{{#history}}<tr><td>{{when}}</td><td>{{by}}</td><td><span class="tag tag-{{ragColour}}">{{ragLabel}}</span></td><td>{{status}}</td><td>{{impact}}</td><td>{{more}}{{#evidence}}<br><a href="{{.}}" rel="noopener">Evidence</a>{{/evidence}}</td></tr>{{/history}}</tbody></table>
+        {{/empty(history)}}
+        {{^history}}<p>No update has been recorded yet.</p>{{/history}}
         {{/content}}{{/layout}}
         """
 

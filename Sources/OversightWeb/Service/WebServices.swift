@@ -6,7 +6,7 @@ import Prometheus
 import Synchronization
 
 /// The store Oversight serves: case records plus the people who may see them.
-public typealias OversightStore = CaseRecordStore & AccessStore
+public typealias OversightStore = CaseRecordStore & AccessStore & PlanStore
 
 /// Everything a handler needs, shared by every request.
 public final class WebServices: Sendable {

@@ -51,6 +51,11 @@ extension OversightCommand {
                 let store = try location.open()
                 try OversightCommand.Import.SSD.importExtract(
                     extract, into: store, importer: SSDImporter(), rejectsPath: location.defaultRejectsPath)
+                // The improvement plan the demo's pages show: imported once, kept with its updates afterwards.
+                if try store.fetchPlan("ofsted-2022") == nil {
+                    let plan = try PlanDocument.decode(Data(PackageResources.demo_plan_json), file: "demo-plan.json", id: "ofsted-2022")
+                    try store.savePlan(plan.plan, updates: plan.updates)
+                }
                 let users = try DemoUsers.create(in: store) { _ in demoPassword ?? Secrets.demoPassword() }
                 // Written straight to the file handle, so the list appears before the server starts even when piped.
                 var list = "\nDemo users (one per role; passwords change each time the demo starts unless --demo-password is given):\n"
