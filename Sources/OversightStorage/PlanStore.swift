@@ -1,3 +1,4 @@
+import Foundation
 import OversightCore
 
 /// One stored plan, for listing: enough to choose one by ID.
@@ -62,4 +63,24 @@ extension ActionUpdate {
 extension PlanStore {
     /// Stores a new plan with no updates.
     public func savePlan(_ plan: ImprovementPlan) throws(StorageError) { try savePlan(plan, updates: []) }
+}
+
+/// The JSON-array columns of the plan tables, written the same way by every store.
+public enum PlanColumns {
+    public static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Arrays of strings and of plain structs of strings always encode.
+        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    public static func strings(_ text: String, plan: String) throws(StorageError) -> [String] { try decode([String].self, text, plan: plan) }
+
+    public static func decode<T: Decodable>(_ type: T.Type, _ text: String, plan: String) throws(StorageError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw .database(operation: "reading improvement plan \(plan)", reason: "unreadable JSON column '\(text.prefix(40))'")
+        }
+    }
 }

@@ -209,23 +209,3 @@ extension PostgresCaseRecordStore: PlanStore {
             logger: logger)
     }
 }
-
-/// The JSON-array columns, written as the SQLite store writes them.
-enum PlanColumns {
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Arrays of strings and of plain structs of strings always encode.
-        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    static func strings(_ text: String, plan: String) throws(StorageError) -> [String] { try decode([String].self, text, plan: plan) }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String, plan: String) throws(StorageError) -> T {
-        do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
-        } catch {
-            throw .database(operation: "reading improvement plan \(plan)", reason: "unreadable JSON column '\(text.prefix(40))'")
-        }
-    }
-}

@@ -159,23 +159,3 @@ extension SQLiteCaseRecordStore: PlanStore {
             ])
     }
 }
-
-/// The JSON-array columns, as both stores write them.
-enum PlanColumns {
-    static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Arrays of strings and of plain structs of strings always encode.
-        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    static func strings(_ text: String, plan: String) throws(StorageError) -> [String] { try decode([String].self, text, plan: plan) }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String, plan: String) throws(StorageError) -> T {
-        do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
-        } catch {
-            throw .database(operation: "reading improvement plan \(plan)", reason: "unreadable JSON column '\(text.prefix(40))'")
-        }
-    }
-}
