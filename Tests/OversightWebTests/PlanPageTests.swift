@@ -40,6 +40,10 @@ struct PlanPageTests {
             let first = try #require(page.body.range(of: "<h2>Recommendation 1</h2>"))
             #expect(exceptions.lowerBound < first.lowerBound)
             #expect(page.body.contains("<td>Stale</td>"))
+            // Each recommendation shows its measures (the 2022 defaults: the file names none) with baseline and target.
+            #expect(page.body.contains("<a href=\"/measures/CIN-02\">CIN-02</a> Re-referrals within 12 months <span class=\"muted small\">(default link)</span>"))
+            #expect(page.body.contains("Recommendation 5: measures that show its outcomes"))
+            #expect(!page.body.contains("Recommendation 4: measures that show its outcomes"), "no measure yet for homeless 16 and 17 year olds")
             // Board members read the plan but get no form.
             let action = try await browser.get("/plans/ofsted-2022/actions/1.1")
             #expect(!action.body.contains("<form method=\"post\" action=\"/plans/"))

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import OversightCore
+import OversightMeasures
 import OversightStorage
 
 /// The improvement plan, live: each recommendation's actions with their latest progress and RAG, the
@@ -51,7 +52,15 @@ struct PlanPages {
         var status, impact, more, updated: String
         var flags: [String]
     }
-    struct RecommendationRow { var number: Int; var text: String; var outcomes: [String]; var measures: [String]; var actions: [ActionRow] }
+    struct MeasureRow {
+        var id, title, value, baseline, target, distance, sparkline: String
+        var awayFromTarget: Bool
+        var isDefault: Bool
+    }
+    struct RecommendationRow {
+        var number: Int; var text: String; var outcomes: [String]; var measures: [MeasureRow]; var movingAway: [String]
+        var actions: [ActionRow]
+    }
     struct PlanModel {
         var chrome: Chrome
         var id, title, source, asOf, asOfValue: String
@@ -81,6 +90,7 @@ struct PlanPages {
         let latest = PlanHistory.latestUpdates(updates, asOf: date)
         let flags = RAGCheck.flags(for: plan, updates: updates, on: date)
         let flagsByRef = Dictionary(grouping: flags, by: \.ref)
+        let view = try services.caseView()
         let base = "/plans/\(plan.id.rawValue)"
         var counts: [RAG?: Int] = [:]
         for action in plan.actions { counts[latest[action.ref]?.rag, default: 0] += 1 }
@@ -95,9 +105,13 @@ struct PlanPages {
                         suggested: $0.suggested.map { "Suggest \($0.name)" } ?? "", link: "\(base)/actions/\($0.ref)")
             },
             recommendations: plan.recommendations.map { recommendation in
-                RecommendationRow(
+                let measures = measureRows(recommendation, plan: plan, view: view)
+                return RecommendationRow(
                     number: recommendation.number, text: recommendation.text, outcomes: recommendation.outcomesSought,
-                    measures: recommendation.measures.map(\.measureID),
+                    measures: measures,
+                    movingAway: measures.filter(\.awayFromTarget).map {
+                        "\($0.id) \($0.title) has moved away from its target over the last three months."
+                    },
                     actions: recommendation.actions.map { action in
                         let update = latest[action.ref]
                         return ActionRow(
@@ -109,6 +123,36 @@ struct PlanPages {
                     })
             })
         return HTMLPage("plan", model)
+    }
+
+    /// Each linked measure's latest value (the dashboard's 12 months), baseline, target and distance to it.
+    ///
+    /// The baseline, unless the plan gives one, is the financial year before the plan was submitted; the
+    /// target, unless given, is England's latest figure.
+    private func measureRows(_ recommendation: Recommendation, plan: ImprovementPlan, view: CaseView) -> [MeasureRow] {
+        let (links, areDefaults) = PlanMeasureLinks.links(for: recommendation, in: plan)
+        let period = view.headlinePeriod
+        return links.compactMap { link -> MeasureRow? in
+            guard let definition = MeasureCatalogue.measure(link.measureID) else { return nil }
+            let result = view.memo("result|\(definition.id)|\(period)") { view.engine.compute(definition, period: period) }
+            let baselineYear = plan.submitBy.map { $0.month >= 4 ? $0.year - 1 : $0.year - 2 }
+            let baseline = link.baseline ?? baselineYear.flatMap { year in
+                view.memo("result|\(definition.id)|\(ReportingPeriod.financialYear(startYear: year))") {
+                    view.engine.compute(definition, period: .financialYear(startYear: year))
+                }.value
+            }
+            let target = link.target ?? result.comparators.first { $0.area == .england }?.value
+            let series = view.series(definition, endingWith: period, months: 12)
+            let distance = PlanMeasureLinks.distance(result.value, target: target, polarity: definition.polarity).map { gap in
+                (gap.met ? "Target met" : Figures.value(gap.gap, unit: result.unit) + " short of target")
+            }
+            return MeasureRow(
+                id: definition.id, title: definition.title, value: Figures.value(result.value, unit: result.unit),
+                baseline: Figures.value(baseline, unit: result.unit), target: Figures.value(target, unit: result.unit),
+                distance: distance ?? (definition.isAvailable ? "No target to judge by" : "Not available"),
+                sparkline: Charts.sparkline(series),
+                awayFromTarget: PlanMeasureLinks.isMovingAway(series, target: target, polarity: definition.polarity), isDefault: areDefaults)
+        }
     }
 
     // MARK: One action

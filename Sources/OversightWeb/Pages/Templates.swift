@@ -332,7 +332,11 @@ enum Templates {
         <h2>Recommendation {{number}}</h2>
         <p>{{text}}</p>
         {{^empty(outcomes)}}<h3>Outcomes sought</h3><ul>{{#outcomes}}<li>{{.}}</li>{{/outcomes}}</ul>{{/empty(outcomes)}}
-        {{^empty(measures)}}<p>Measures: {{#measures}}<a href="/measures/{{.}}">{{.}}</a> {{/measures}}</p>{{/empty(measures)}}
+        {{^empty(movingAway)}}<div class="inset">{{#movingAway}}<p><strong class="tag tag-red">Flag</strong> {{.}}</p>{{/movingAway}}</div>{{/empty(movingAway)}}
+        {{^empty(measures)}}
+        <table><caption>Recommendation {{number}}: measures that show its outcomes</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="num">Latest 12 months</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">Target</th><th scope="col">Distance</th><th scope="col">Trend</th></tr></thead>
+        <tbody>{{#measures}}<tr><td><a href="/measures/{{id}}">{{id}}</a> {{title}}{{#isDefault}} <span class="muted small">(default link)</span>{{/isDefault}}</td><td class="num">{{value}}</td><td class="num">{{baseline}}</td><td class="num">{{target}}</td><td>{{distance}}</td><td>{{{sparkline}}}</td></tr>{{/measures}}</tbody></table>
+        {{/empty(measures)}}
         <table><caption>Recommendation {{number}}: actions</caption><thead><tr><th scope="col">Action</th><th scope="col">Lead</th><th scope="col">Deadline</th><th scope="col">RAG</th><th scope="col">Latest progress</th></tr></thead>
         <tbody>{{#actions}}<tr><td><a href="{{link}}">{{ref}}</a> {{text}}</td><td>{{lead}}</td><td>{{deadline}}</td><td><span class="tag tag-{{ragColour}}">{{ragLabel}}</span></td>
         <td>{{#status}}<strong>Status:</strong> {{status}}<br>{{/status}}{{#impact}}<strong>Impact:</strong> {{impact}}<br>{{/impact}}{{#more}}<strong>What more:</strong> {{more}}<br>{{/more}}<span class="muted small">{{updated}}</span>{{#flags}}<br><span class="flag-late">{{.}}</span>{{/flags}}</td></tr>{{/actions}}</tbody></table>
