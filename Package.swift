@@ -43,9 +43,15 @@ let package = Package(
         ),
         .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
         .target(
+            name: "OversightImprovement",
+            dependencies: [
+                "OversightCore", "OversightStorage", "OversightMeasures", .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
             name: "OversightWeb",
             dependencies: [
-                "OversightCore", "OversightStorage", "OversightMeasures", "OversightInterchange",
+                "OversightCore", "OversightStorage", "OversightMeasures", "OversightInterchange", "OversightImprovement",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -59,7 +65,7 @@ let package = Package(
             name: "oversight",
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
-                "OversightStoragePostgres", "OversightSynthetic", "OversightMeasures", "OversightWeb",
+                "OversightStoragePostgres", "OversightSynthetic", "OversightMeasures", "OversightWeb", "OversightImprovement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -75,6 +81,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
+        .testTarget(
+            name: "OversightImprovementTests",
+            dependencies: ["OversightImprovement", "OversightCore", "OversightMeasures", "OversightInterchange", "OversightStorage"]
+        ),
         .testTarget(
             name: "OversightInterchangeTests",
             dependencies: ["OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite"],

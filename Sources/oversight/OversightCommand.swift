@@ -7,7 +7,7 @@ struct OversightCommand: AsyncParsableCommand {
         commandName: "oversight",
         abstract: "Performance and improvement for children's social care: import case data, compute measures, serve the web app.",
         subcommands: [
-            Demo.self, Generate.self, Import.self, Stats.self, Measures.self, Serve.self, User.self, Migrate.self, Backup.self,
+            Demo.self, Generate.self, Import.self, Stats.self, Measures.self, Serve.self, User.self, BoardPackCommand.self, Migrate.self, Backup.self,
             Restore.self, Mapping.self, WorkingDays.self, Plan.self,
         ])
 }

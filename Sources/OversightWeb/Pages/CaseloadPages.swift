@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import OversightCore
+import OversightImprovement
 import OversightMeasures
 import OversightStorage
 

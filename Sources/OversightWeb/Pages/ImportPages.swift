@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import MultipartKit
 import OversightCore
+import OversightImprovement
 import OversightInterchange
 import OversightStorage
 import Synchronization

@@ -1,4 +1,5 @@
 import OversightCore
+import OversightImprovement
 import OversightStorage
 
 /// The first page: what data the authority holds and where it came from.
@@ -103,20 +104,5 @@ enum OverviewPage {
             }
         }
         return result
-    }
-}
-
-extension Int {
-    /// Thousands separated with commas, as the DfE publishes counts.
-    var formatted: String {
-        let digits = String(abs(self))
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(digits[start..<end], at: 0)
-            end = start
-        }
-        return (self < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 }

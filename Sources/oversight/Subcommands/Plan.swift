@@ -219,7 +219,7 @@ struct PlanDatabase: ParsableArguments {
 }
 
 /// Opens the store at `location` for its improvement plans.
-private func openPlanStore(_ location: StoreLocation) throws(StorageError) -> any PlanStore {
+func openPlanStore(_ location: StoreLocation) throws(StorageError) -> any PlanStore {
     switch location {
     case .sqlite(let path): try SQLiteCaseRecordStore(path: path)
     case .postgres(let url, let schema): try PostgresCaseRecordStore(url: url, schema: schema)
@@ -227,7 +227,7 @@ private func openPlanStore(_ location: StoreLocation) throws(StorageError) -> an
 }
 
 /// The plan named by `--plan`, or the only plan when it is left out.
-private func resolvePlan(_ id: String?, in store: any PlanStore) throws -> ImprovementPlan {
+func resolvePlan(_ id: String?, in store: any PlanStore) throws -> ImprovementPlan {
     if let id {
         guard let plan = try store.fetchPlan(Identifier(id)) else { throw StorageError.unknownPlan(id) }
         return plan
@@ -244,7 +244,7 @@ private func resolvePlan(_ id: String?, in store: any PlanStore) throws -> Impro
 }
 
 /// A `YYYY-MM-DD` option value, or `nil` when the option was not given.
-private func parseDate(_ text: String?, option: String) throws(ValidationError) -> LocalDate? {
+func parseDate(_ text: String?, option: String) throws(ValidationError) -> LocalDate? {
     guard let text else { return nil }
     guard let date = LocalDate(iso: text) else { throw ValidationError("\(option): '\(text)' is not a date (YYYY-MM-DD)") }
     return date
