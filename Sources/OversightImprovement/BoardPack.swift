@@ -68,7 +68,7 @@ public struct BoardPack: Sendable {
             let now = plan.actions.filter { latest[$0.ref]?.rag == rag }.count
             let then = plan.actions.filter { before[$0.ref]?.rag == rag }.count
             let change = now == then ? "no change" : (now > then ? "up \(now - then)" : "down \(then - now)")
-            return RAGCount(label: rag?.name ?? "Not yet rated", colour: Self.colour(rag), now: now, atLastBoard: then, change: change)
+            return RAGCount(label: rag?.name ?? "Not yet rated", colour: Figures.colour(rag), now: now, atLastBoard: then, change: change)
         }
         let leads = Dictionary(plan.actions.map { ($0.ref, $0.accountableLead) }, uniquingKeysWith: { a, _ in a })
         let red = plan.actions.filter { latest[$0.ref]?.rag == .red }.map {
@@ -90,7 +90,7 @@ public struct BoardPack: Sendable {
                     return ActionLine(
                         ref: action.ref, text: action.text, lead: action.accountableLead,
                         deadline: action.deadline.date.map(Figures.date) ?? action.deadline.description,
-                        rag: update?.rag.name ?? "Not yet rated", ragColour: Self.colour(update?.rag), status: update?.status ?? "",
+                        rag: update?.rag.name ?? "Not yet rated", ragColour: Figures.colour(update?.rag), status: update?.status ?? "",
                         impact: update?.impact ?? "", more: update?.more ?? "",
                         updated: update.map { "\($0.by), \($0.date.map(Figures.date) ?? $0.at)" } ?? "No update yet")
                 },
@@ -122,16 +122,6 @@ public struct BoardPack: Sendable {
             target: Figures.value(target, unit: result.unit), distance: distance ?? "no target to judge by",
             chart: Charts.line(series, labels: labels, width: 480, height: 160),
             movingAway: PlanMeasureLinks.isMovingAway(series, target: target, polarity: definition.polarity))
-    }
-
-    static func colour(_ rag: RAG?) -> String {
-        switch rag {
-        case .red: "red"
-        case .amber: "amber"
-        case .green: "green"
-        case .blue: "blue"
-        case nil: "grey"
-        }
     }
 
     // MARK: Rendering

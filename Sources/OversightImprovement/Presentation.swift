@@ -29,6 +29,17 @@ public enum Figures {
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
+    /// The tag colour for a RAG rating; grey when not yet rated.
+    public static func colour(_ rag: RAG?) -> String {
+        switch rag {
+        case .red: "red"
+        case .amber: "amber"
+        case .green: "green"
+        case .blue: "blue"
+        case nil: "grey"
+        }
+    }
+
     public static func period(_ period: ReportingPeriod) -> String {
         switch period {
         case .rolling(let months, let end): "The \(months) months to \(date(end))"

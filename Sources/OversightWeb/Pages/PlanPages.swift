@@ -99,7 +99,7 @@ struct PlanPages {
             chrome: chrome(context, "/plans"), id: plan.id.rawValue, title: plan.title, source: plan.source, asOf: Figures.date(date),
             asOfValue: "\(date)",
             counts: (RAG.allCases.map { Optional($0) } + [nil]).map { rag in
-                RAGCount(label: rag?.name ?? "Not yet rated", colour: Self.colour(rag), count: counts[rag] ?? 0)
+                RAGCount(label: rag?.name ?? "Not yet rated", colour: Figures.colour(rag), count: counts[rag] ?? 0)
             },
             flags: flags.map {
                 FlagRow(ref: $0.ref, kind: $0.kind == .overdue ? "Overdue" : "Stale", reason: $0.reason,
@@ -117,7 +117,7 @@ struct PlanPages {
                         let update = latest[action.ref]
                         return ActionRow(
                             ref: action.ref, text: action.text, lead: action.accountableLead, deadline: Self.deadline(action.deadline),
-                            link: "\(base)/actions/\(action.ref)", ragLabel: update?.rag.name ?? "Not yet rated", ragColour: Self.colour(update?.rag),
+                            link: "\(base)/actions/\(action.ref)", ragLabel: update?.rag.name ?? "Not yet rated", ragColour: Figures.colour(update?.rag),
                             status: update?.status ?? "", impact: update?.impact ?? "", more: update?.more ?? "",
                             updated: update.map { "\($0.by), \($0.date.map(Figures.date) ?? $0.at)" } ?? "No update yet",
                             flags: (flagsByRef[action.ref] ?? []).map(\.reason))
@@ -180,10 +180,10 @@ struct PlanPages {
             mayUpdate: context.user.map { Self.mayUpdate($0.role) } ?? false,
             message: request.uri.queryParameters["done"].map { _ in "Your update has been recorded." },
             history: history.map {
-                HistoryRow(when: $0.at, by: $0.by, ragLabel: $0.rag.name, ragColour: Self.colour($0.rag), status: $0.status, impact: $0.impact,
+                HistoryRow(when: $0.at, by: $0.by, ragLabel: $0.rag.name, ragColour: Figures.colour($0.rag), status: $0.status, impact: $0.impact,
                            more: $0.more, evidence: $0.evidence)
             },
-            rags: RAG.allCases.map { RAGOption(code: $0.rawValue, label: $0.name, colour: Self.colour($0)) }))
+            rags: RAG.allCases.map { RAGOption(code: $0.rawValue, label: $0.name, colour: Figures.colour($0)) }))
     }
 
     /// Records an update: nothing is overwritten; the update joins the action's history.
@@ -210,16 +210,6 @@ struct PlanPages {
                          at: AccessGate.timestamp(services.now), evidence: evidence),
             to: plan.id)
         return .redirect(to: "/plans/\(plan.id.rawValue)/actions/\(ref)?done=1", type: .normal)
-    }
-
-    static func colour(_ rag: RAG?) -> String {
-        switch rag {
-        case .red: "red"
-        case .amber: "amber"
-        case .green: "green"
-        case .blue: "blue"
-        case nil: "grey"
-        }
     }
 
     static func deadline(_ deadline: Deadline) -> String {
