@@ -55,8 +55,7 @@ public struct BoardPack: Sendable {
         let latest = PlanHistory.latestUpdates(updates, asOf: asOf)
         let before = PlanHistory.latestUpdates(updates, asOf: lastBoard)
         let flags = RAGCheck.flags(for: plan, updates: updates, on: asOf, cycleDays: cycle)
-        let monthEnd = asOf.adding(days: 1).day == 1 ? asOf : LocalDate(year: asOf.year, month: asOf.month, day: 1)!.adding(days: -1)
-        let period = ReportingPeriod.rolling(months: 12, ending: monthEnd)
+        let period = ReportingPeriod.yearToLastCompleteMonth(asOf: asOf)
 
         self.kind = kind
         title = plan.title
@@ -107,13 +106,9 @@ public struct BoardPack: Sendable {
         guard let definition = MeasureCatalogue.measure(link.measureID) else { return nil }
         let result = engine.compute(definition, period: period)
         let target = link.target ?? result.comparators.first { $0.area == .england }?.value
-        var periods: [ReportingPeriod] = [period]
-        while periods.count < 12, case .rolling(let months, let end) = periods.last! {
-            periods.append(.rolling(months: months, ending: LocalDate(year: end.year, month: end.month, day: 1)!.adding(days: -1)))
-        }
-        periods.reverse()
-        let series = periods.map { engine.compute(definition, period: $0).value }
-        let labels = periods.map { "\($0.end.year)-\($0.end.month < 10 ? "0" : "")\($0.end.month)" }
+        let points = engine.monthlySeries(definition, endingWith: period, months: 12)
+        let series = points.map(\.value)
+        let labels = points.map { "\($0.period.end.year)-\($0.period.end.month < 10 ? "0" : "")\($0.period.end.month)" }
         let distance = PlanMeasureLinks.distance(result.value, target: target, polarity: definition.polarity).map {
             $0.met ? "target met" : Figures.value($0.gap, unit: result.unit) + " short of target"
         }

@@ -161,14 +161,24 @@ extension PostgresCaseRecordStore: AccessStore {
     }
 
     public func appendAccessLog(_ entry: AccessLogEntry) throws(StorageError) {
-        var binds = Self.binds(entry.at, entry.username, entry.role.rawValue, entry.action.rawValue, entry.subject, entry.reason)
-        binds.append(entry.childCount)
+        try appendAccessLog([entry])
+    }
+
+    /// One multi-row INSERT, so a group commit's entries are stored together or not at all.
+    public func appendAccessLog(_ entries: [AccessLogEntry]) throws(StorageError) {
+        guard !entries.isEmpty else { return }
+        var binds = PostgresBindings()
+        var rows: [String] = []
+        for entry in entries {
+            let first = binds.count + 1
+            for text in [entry.at, entry.username, entry.role.rawValue, entry.action.rawValue, entry.subject, entry.reason] { binds.append(text) }
+            binds.append(entry.childCount)
+            rows.append("(" + (first..<(first + 7)).map { "$\($0)" }.joined(separator: ", ") + ")")
+        }
         try execute(
             "writing the access log",
-            """
-            INSERT INTO \(catalogue("access_log")) (at, username, role, action, subject, reason, child_count)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """, binds)
+            "INSERT INTO \(catalogue("access_log")) (at, username, role, action, subject, reason, child_count) VALUES \(rows.joined(separator: ", "))",
+            binds)
     }
 
     public func accessLog(subject: String?, username: String?, limit: Int) throws(StorageError) -> [AccessLogEntry] {

@@ -213,3 +213,21 @@ struct ReportingPeriodTests {
         #expect(ReportingPeriod.financialYear(containing: d("2025-04-01")) == .financialYear(startYear: 2025))
     }
 }
+
+@Suite("Rolling years for dashboards and board packs")
+struct RollingYearTests {
+    @Test("The year to the last complete month: a month end counts as complete, any other day does not")
+    func lastCompleteMonth() {
+        #expect(ReportingPeriod.yearToLastCompleteMonth(asOf: LocalDate(iso: "2026-10-31")!) == .rolling(months: 12, ending: LocalDate(iso: "2026-10-31")!))
+        #expect(ReportingPeriod.yearToLastCompleteMonth(asOf: LocalDate(iso: "2026-11-22")!) == .rolling(months: 12, ending: LocalDate(iso: "2026-10-31")!))
+        #expect(ReportingPeriod.yearToLastCompleteMonth(asOf: LocalDate(iso: "2024-03-01")!) == .rolling(months: 12, ending: LocalDate(iso: "2024-02-29")!))
+    }
+
+    @Test("A month earlier: a rolling year ends a month sooner; other periods step back by their own length")
+    func monthEarlier() {
+        let year = ReportingPeriod.rolling(months: 12, ending: LocalDate(iso: "2025-03-31")!)
+        #expect(year.monthEarlier == .rolling(months: 12, ending: LocalDate(iso: "2025-02-28")!))
+        #expect(year.monthEarlier.start == LocalDate(iso: "2024-03-01")!)
+        #expect(ReportingPeriod.financialYear(startYear: 2024).monthEarlier == .financialYear(startYear: 2023))
+    }
+}

@@ -158,6 +158,16 @@ struct AccessStoreTests {
         #expect(try store.accessLog(subject: nil, username: nil, limit: -1).count == 4)
     }
 
+    @Test("A batch of entries (the web app's group commit) is stored in order, as single appends would be", arguments: StoreKind.accessTested)
+    func batchAppend(kind: StoreKind) throws {
+        let tested = try kind.makeAccessStore()
+        defer { tested.cleanup() }
+        let batch = [entry("c1", at: "2025-01-01T09:00:00Z"), entry("c2", by: "e", at: "2025-01-01T09:00:01Z", count: 4), entry("c3")]
+        try tested.store.appendAccessLog(batch)
+        try tested.store.appendAccessLog([])
+        #expect(try tested.store.accessLog(subject: nil, username: nil, limit: 10) == batch.reversed())
+    }
+
     @Test("The access log is append-only: the database refuses updates and deletions", arguments: StoreKind.accessTested)
     func appendOnly(kind: StoreKind) throws {
         let tested = try kind.makeAccessStore()

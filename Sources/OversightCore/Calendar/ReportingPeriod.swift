@@ -52,6 +52,20 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The same kind of period ending a month earlier: "last month" for a rolling year; other kinds step back
+    /// by their own length, as `previous` does.
+    public var monthEarlier: ReportingPeriod {
+        guard case .rolling(let months, let end) = self else { return previous }
+        return .rolling(months: months, ending: LocalDate(year: end.year, month: end.month, day: 1)!.adding(days: -1))
+    }
+
+    /// The twelve months to the end of the last complete month on or before `date`: how dashboards and board
+    /// packs read "the latest figure".
+    public static func yearToLastCompleteMonth(asOf date: LocalDate) -> ReportingPeriod {
+        let monthEnd = date.adding(days: 1).day == 1 ? date : LocalDate(year: date.year, month: date.month, day: 1)!.adding(days: -1)
+        return .rolling(months: 12, ending: monthEnd)
+    }
+
     /// The text form `parse` reads back.
     public var description: String {
         switch self {

@@ -90,6 +90,14 @@ public struct MeasureEngine: Sendable {
 
     /// Monthly points over the `months` calendar months ending with `lastMonth`: flows count the month's
     /// events; stocks are taken on the month's last day.
+    /// A measure for `period` and each of the `months - 1` periods ending a month earlier before it, oldest
+    /// first: the line a sparkline draws for a rolling year.
+    public func monthlySeries(_ measure: MeasureDefinition, endingWith period: ReportingPeriod, months: Int) -> [(period: ReportingPeriod, value: Double?)] {
+        var periods: [ReportingPeriod] = [period]
+        while periods.count < months, let last = periods.last { periods.append(last.monthEarlier) }
+        return periods.reversed().map { ($0, compute(measure, period: $0).value) }
+    }
+
     public func trend(_ measure: MeasureDefinition, lastMonth: (year: Int, month: Int), months: Int = 24, slice: Slice = .authority) -> [TrendPoint] {
         let periods = sequence(first: ReportingPeriod.month(year: lastMonth.year, month: lastMonth.month)) { $0.previous }
         return periods.prefix(months).reversed().map { period in

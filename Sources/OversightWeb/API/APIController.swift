@@ -47,9 +47,7 @@ struct APIController {
         let definition = try Self.definition(context)
         let view = try services.caseView()
         let period = try Self.period(request, view)
-        return MeasureDetail(
-            result: view.engine.compute(definition, period: period),
-            trend: view.engine.trend(definition, lastMonth: (period.end.year, period.end.month)))
+        return MeasureDetail(result: view.result(definition, period: period), trend: view.trend(definition, period: period))
     }
 
     private func children(_ request: Request, _ context: OversightRequestContext) async throws -> ChildRows {

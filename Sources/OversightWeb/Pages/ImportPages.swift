@@ -124,7 +124,7 @@ struct ImportPages {
         }
         if let failure { throw failure }
         guard sawToken else { throw HTTPError(.forbidden, message: "This form has expired or did not come from Oversight. Reload the page and try again.") }
-        return files.filter { !$0.isEmpty && $0.lowercased().hasSuffix(".csv") && !$0.isEmpty }
+        return files
     }
 
     struct TableRow { var table: String; var read, stored, rejected, notApplicable: String }
@@ -201,12 +201,19 @@ final class ImportJobs: Sendable {
     func job(_ id: String) -> Job? { jobs.withLock { $0[id] } }
     func all() -> [Job] { jobs.withLock { Array($0.values) }.sorted { $0.startedAt > $1.startedAt } }
 
+    /// Finished jobs kept for their reports; older ones are forgotten when a new job starts.
+    static let kept = 20
+
     /// Imports the folder on a background thread; invalid rows are rejected and reported, not fatal, as a
     /// person uploading from a browser wants the whole report rather than the first error.
     func start(folder: String, by user: UserAccount, store: any CaseRecordStore, now: Int64) -> String {
         let id = String(Secrets.token().prefix(12))
         let started = AccessGate.timestamp(now)
-        jobs.withLock { $0[id] = Job(id: id, startedAt: started, state: .running(table: "the upload", done: 0, total: 1)) }
+        jobs.withLock { jobs in
+            let finished = jobs.values.filter { if case .running = $0.state { false } else { true } }.sorted { $0.startedAt > $1.startedAt }
+            for old in finished.dropFirst(Self.kept) { jobs[old.id] = nil }
+            jobs[id] = Job(id: id, startedAt: started, state: .running(table: "the upload", done: 0, total: 1))
+        }
         Thread.detachNewThread { [self] in
             let state: State
             do {

@@ -46,7 +46,7 @@ struct MeasurePages {
     }
 
     static func dashboardBody(_ view: CaseView, period: ReportingPeriod) -> DashboardBody {
-        let previous = Self.monthEarlier(period)
+        let previous = period.monthEarlier
         let now = Dictionary(view.results(period: period).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let before = Dictionary(view.results(period: previous).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var cards: [Card] = []
@@ -85,15 +85,6 @@ struct MeasurePages {
         if abs(delta) < 0.05 { return "unchanged" }
         let size = unit == .percentage ? String(format: "%.1f points", abs(delta)) : Figures.value(abs(delta), unit: unit)
         return (delta > 0 ? "up " : "down ") + size
-    }
-
-    /// The same kind of period ending a month earlier: "last month" for a rolling year.
-    static func monthEarlier(_ period: ReportingPeriod) -> ReportingPeriod {
-        switch period {
-        case .rolling(let months, let end):
-            return .rolling(months: months, ending: LocalDate(year: end.year, month: end.month, day: 1)!.adding(days: -1))
-        default: return period.previous
-        }
     }
 
     // MARK: List
@@ -174,10 +165,8 @@ struct MeasurePages {
     static func renderBody(
         _ definition: MeasureDefinition, period: ReportingPeriod, page pageNumber: Int, view: CaseView, gate: AccessGate?
     ) -> RenderedPage {
-        let result = view.memo("result|\(definition.id)|\(period)") { view.engine.compute(definition, period: period) }
-        let trend = view.memo("trend|\(definition.id)|\(period)") {
-            view.engine.trend(definition, lastMonth: (period.end.year, period.end.month))
-        }
+        let result = view.result(definition, period: period)
+        let trend = view.trend(definition, period: period)
         let teams = view.memo("teams|\(definition.id)|\(period)") {
             view.snapshot.teamIDs.indices.compactMap { index -> TeamRow? in
                 let teamResult = view.engine.compute(definition, period: period, slice: .team(view.snapshot.teamIDs[index]))
@@ -265,9 +254,7 @@ extension CaseView {
     /// A measure's value for each of the `months` rolling periods ending at the end of each month up to `period`.
     func series(_ definition: MeasureDefinition, endingWith period: ReportingPeriod, months: Int) -> [Double?] {
         memo("series|\(definition.id)|\(period)|\(months)") {
-            var periods: [ReportingPeriod] = [period]
-            while periods.count < months { periods.append(MeasurePages.monthEarlier(periods.last!)) }
-            return periods.reversed().map { engine.compute(definition, period: $0).value }
+            engine.monthlySeries(definition, endingWith: period, months: months).map(\.value)
         }
     }
 }

@@ -135,13 +135,9 @@ struct PlanPages {
         let period = view.headlinePeriod
         return links.compactMap { link -> MeasureRow? in
             guard let definition = MeasureCatalogue.measure(link.measureID) else { return nil }
-            let result = view.memo("result|\(definition.id)|\(period)") { view.engine.compute(definition, period: period) }
+            let result = view.result(definition, period: period)
             let baselineYear = plan.submitBy.map { $0.month >= 4 ? $0.year - 1 : $0.year - 2 }
-            let baseline = link.baseline ?? baselineYear.flatMap { year in
-                view.memo("result|\(definition.id)|\(ReportingPeriod.financialYear(startYear: year))") {
-                    view.engine.compute(definition, period: .financialYear(startYear: year))
-                }.value
-            }
+            let baseline = link.baseline ?? baselineYear.flatMap { view.result(definition, period: .financialYear(startYear: $0)).value }
             let target = link.target ?? result.comparators.first { $0.area == .england }?.value
             let series = view.series(definition, endingWith: period, months: 12)
             let distance = PlanMeasureLinks.distance(result.value, target: target, polarity: definition.polarity).map { gap in

@@ -73,14 +73,21 @@ final class CaseView: Sendable {
     let snapshot: CaseSnapshot
 
     /// The rolling twelve months to the end of the last complete month: the dashboard's period.
-    var headlinePeriod: ReportingPeriod {
-        let monthEnd = asOf.adding(days: 1).day == 1 ? asOf : LocalDate(year: asOf.year, month: asOf.month, day: 1)!.adding(days: -1)
-        return .rolling(months: 12, ending: monthEnd)
-    }
+    var headlinePeriod: ReportingPeriod { .yearToLastCompleteMonth(asOf: asOf) }
 
     /// Every measure for a period and slice.
     func results(period: ReportingPeriod, slice: Slice = .authority) -> [MeasureResult] {
         memo("results|\(period)|\(slice)") { engine.computeAll(period: period, slice: slice) }
+    }
+
+    /// One measure for one period, for the whole authority.
+    func result(_ definition: MeasureDefinition, period: ReportingPeriod) -> MeasureResult {
+        memo("result|\(definition.id)|\(period)") { engine.compute(definition, period: period) }
+    }
+
+    /// A measure month by month over the 24 months to the end of `period`.
+    func trend(_ definition: MeasureDefinition, period: ReportingPeriod) -> [TrendPoint] {
+        memo("trend|\(definition.id)|\(period)") { engine.trend(definition, lastMonth: (period.end.year, period.end.month)) }
     }
 
     /// A measure's child-level rows. Explanations of more than 200,000 rows (England-sized authorities)
