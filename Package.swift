@@ -41,6 +41,8 @@ let package = Package(
             name: "OversightMeasures", dependencies: ["OversightCore", "OversightStorage"],
             resources: [.embedInCode("Resources/comparators.json")]
         ),
+        // The DfE validation rules for the CIN census and the SSDA903, over the interchange readers' records.
+        .target(name: "OversightValidation", dependencies: ["OversightCore", "OversightInterchange"]),
         .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
         .target(
             name: "OversightImprovement",
@@ -66,6 +68,7 @@ let package = Package(
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
                 "OversightStoragePostgres", "OversightSynthetic", "OversightMeasures", "OversightWeb", "OversightImprovement",
+                "OversightValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -98,6 +101,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OversightMeasuresTests", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
+        .testTarget(
+            name: "OversightValidationTests",
+            dependencies: ["OversightValidation", "OversightCore", "OversightInterchange", "OversightSynthetic"]
+        ),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
         .testTarget(
             name: "OversightCLITests",
