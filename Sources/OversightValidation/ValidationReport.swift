@@ -48,10 +48,10 @@ public struct RuleOutcome: Sendable, Hashable {
         self.skipped = skipped
     }
 
-    /// The distinct children flagged, in first-seen order.
+    /// The distinct children flagged, in first-seen order. A return-level failure names no child (an empty `child`).
     public var children: [String] {
         var seen = Set<String>()
-        return failures.compactMap { seen.insert($0.child).inserted ? $0.child : nil }
+        return failures.compactMap { !$0.child.isEmpty && seen.insert($0.child).inserted ? $0.child : nil }
     }
 }
 
