@@ -24,6 +24,8 @@ enum Benchmark {
         case "profile": try profile(directory: arguments[1])
         case "measures": try measuresBenchmark(options(arguments.dropFirst()))
         case "_measures-once": try measuresOnce(database: arguments[1], runs: Int(arguments[2]) ?? 5)
+        case "cin": try cinBenchmark(options(arguments.dropFirst()))
+        case "_cin-once": try cinOnce(file: arguments[1])
         default: usage()
         }
     }
@@ -31,6 +33,7 @@ enum Benchmark {
     static func usage() {
         print("usage: oversight-bench import --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
         print("       oversight-bench measures --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
+        print("       oversight-bench cin [--children N] [--runs N] [--work DIR]")
     }
 
     static func options(_ arguments: ArraySlice<String>) -> [String: String] {

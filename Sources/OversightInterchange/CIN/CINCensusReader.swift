@@ -71,7 +71,11 @@ public struct CINCensusReader {
     }
 
     private func read(_ parser: XMLParser, name: String, _ body: (CINCensusChild) throws -> Void) throws -> CINReadSummary {
-        let delegate = CensusParserDelegate(body: body)
+        // The delegate holds the callback only while `parse()` runs.
+        try withoutActuallyEscaping(body) { body in try read(parser, name: name, delegate: CensusParserDelegate(body: body)) }
+    }
+
+    private func read(_ parser: XMLParser, name: String, delegate: CensusParserDelegate) throws -> CINReadSummary {
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false

@@ -1,0 +1,94 @@
+import Foundation
+import OversightCore
+import OversightInterchange
+@testable import OversightSynthetic
+@testable import OversightValidation
+import Testing
+
+@Suite("CIN census validation")
+struct CINValidationTests {
+    static func validate(_ children: [CINCensusChild], year: Int = 2025, header: CINCensusHeader? = nil) -> ValidationReport {
+        var validation = CINValidation(year: year, header: header)
+        for child in children { validation.add(child) }
+        return validation.finish()
+    }
+
+    @Test func theRulePacksHoldEveryDfERuleOnce() {
+        for year in CINRulePack.years {
+            let rules = CINRulePack.rules(year: year)
+            #expect(rules.count == 109)
+            #expect(Set(rules.map(\.code)).count == 109)
+            #expect(rules.filter { $0.kind == .query }.count == 26)
+            #expect(rules.allSatisfy { $0.code.hasSuffix("Q") == ($0.kind == .query) })
+            #expect(Set(rules.filter(\.returnLevel).map(\.code)) == ["100", "2886Q", "2887Q", "2888Q"])
+        }
+        #expect(CINRulePack.rules(year: 2025).first { $0.code == "8525Q" }?.message
+            == "Either Date of Birth or Expected Date of Birth must be provided (but not both)")
+    }
+
+    /// Each planted fault is named after the rule it aims at; that rule must flag the child it was planted in.
+    @Test(arguments: CINPlantedFault.allCases)
+    func eachPlantedFaultFiresItsRule(_ fault: CINPlantedFault) throws {
+        let generator = CINCensusGenerator(year: 2025, seed: 3)
+        var children: [CINCensusChild] = []
+        for index in 0..<3 {
+            var child = generator.child(index)
+            var rng = SeededGenerator(seed: 3, stream: UInt64(index), purpose: .dirt)
+            fault.plant(in: &child, index: index, period: generator.period, rng: &rng)
+            if fault == .duplicateUPN1520 || fault == .duplicateID8510 || index == 0 { children.append(child) }
+        }
+        let target = String(fault.rawValue.reversed().prefix { $0.isNumber || $0 == "Q" }.reversed())
+        let report = Self.validate(children)
+        let outcome = try #require(report.outcomes.first { $0.rule.code == target }, "no rule \(target)")
+        #expect(outcome.children.contains(CINValidation.reference(children[0])), "\(fault) did not fire \(target)")
+    }
+
+    @Test func aCleanGeneratedCensusPassesEveryErrorRule() {
+        let generator = CINCensusGenerator(year: 2025, seed: 11)
+        let report = Self.validate((0..<3_000).map(generator.child))
+        let errors = report.failed.filter { $0.rule.kind == .error }
+        #expect(errors.isEmpty, "\(errors.map { "\($0.rule.code): \($0.children.prefix(3))" })")
+    }
+
+    @Test func returnLevelRulesJudgeTheWholeReturn() throws {
+        let unborn = CINCensusChild(laChildID: "U1", expectedPersonBirthDate: LocalDate(year: 2025, month: 5, day: 1), sex: "U", disabilities: ["NONE"])
+        let noSex = CINCensusChild(laChildID: "N1", personBirthDate: LocalDate(year: 2015, month: 1, day: 1), sex: "U", disabilities: ["NONE"])
+        let boys = (0..<30).map { CINCensusChild(laChildID: "B\($0)", personBirthDate: LocalDate(year: 2015, month: 1, day: 1), sex: "M", disabilities: ["NONE"]) }
+        var wrongDate = CINCensusHeader(referenceDate: LocalDate(year: 2025, month: 3, day: 30))
+        wrongDate.year = "2025"
+        let report = Self.validate([unborn, noSex] + boys, header: wrongDate)
+        let failed = Set(report.failed.map(\.rule.code))
+        // One child in 31 born children (3.2%) has no sex recorded; the unborn child does not count.
+        #expect(failed.isSuperset(of: ["100", "2886Q", "2887Q", "2888Q"]))
+        for code in ["100", "2886Q"] { #expect(report.outcomes.first { $0.rule.code == code }?.children == []) }
+        let fewer = Self.validate([unborn] + boys, header: CINCensusHeader(referenceDate: LocalDate(year: 2025, month: 3, day: 31)))
+        #expect(!Set(fewer.failed.map(\.rule.code)).contains("2886Q"))
+        #expect(!Set(fewer.failed.map(\.rule.code)).contains("100"))
+    }
+
+    @Test func theCensusYearStartsOnThe31stOfMarchAsTheDfEToolCountsIt() {
+        let period = CINCensusPeriod(year: 2025)
+        #expect(period.contains(LocalDate(year: 2024, month: 3, day: 31)!))
+        #expect(!period.contains(LocalDate(year: 2024, month: 3, day: 30)!))
+        #expect(period.contains(LocalDate(year: 2025, month: 3, day: 31)!))
+    }
+
+    @Test func theUPNCheckLetterFollowsTheDfEAlgorithm() {
+        // Digits 825200012345 weighted 2..13 sum to 227; 227 mod 23 = 20, the letter X.
+        #expect(upnCheckLetter(Array("A825200012345")) == "X")
+        let child = CINCensusChild(laChildID: "A", upn: "A825200012345")
+        #expect(Self.validate([child]).failed.contains { $0.rule.code == "1510" })
+    }
+
+    @Test func theJSONReportKeepsTheContractShape() throws {
+        let generator = CINCensusGenerator(year: 2025, seed: 5, dirt: true)
+        let report = Self.validate((0..<200).map(generator.child))
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        let rules = try #require(json?["rules"] as? [[String: Any]])
+        #expect(rules.count == 109)
+        #expect(json?["children"] as? Int == 200)
+        for rule in rules {
+            #expect(Set(rule.keys).isSuperset(of: ["code", "message", "kind", "la_level", "failures", "children"]))
+        }
+    }
+}
