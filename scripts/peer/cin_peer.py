@@ -3,8 +3,11 @@
 Prints JSON {"rules": {code: [child ids]}, "la_level": [codes], "seconds": S} on standard output.
 Only the package's public API is used: convert_data -> process_data -> CinValidator.
 """
+import contextlib
 import importlib
+import io
 import json
+import re
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -13,26 +16,25 @@ from cin_validator import cin_validator
 
 path, ruleset = sys.argv[1], sys.argv[2]
 started = time.time()
-tables = cin_validator.process_data(cin_validator.convert_data(ET.parse(path).getroot()))
-registry = getattr(importlib.import_module(f"cin_validator.rules.{ruleset}"), "registry")
-validator = cin_validator.CinValidator(tables, registry)
+# The peer prints rule crashes ("Error with rule 8614: ...") on standard output; keep them apart from the JSON.
+printed = io.StringIO()
+with contextlib.redirect_stdout(printed):
+    tables = cin_validator.process_data(cin_validator.convert_data(ET.parse(path).getroot()))
+    registry = getattr(importlib.import_module(f"cin_validator.rules.{ruleset}"), "registry")
+    validator = cin_validator.CinValidator(tables, registry)
 seconds = time.time() - started
+crashed = sorted(set(re.findall(r"Error with rule (\w+)", printed.getvalue())))
 
 rules = {}
 full = validator.full_issue_df
-code_column = "rule_code" if "rule_code" in full.columns else "code"
-for code, group in full.groupby(code_column):
-    rules[str(code)] = sorted({str(c) for c in group["LAchildID"].dropna()})
-la_level = []
-multi = getattr(validator, "multichild_issues", None)
-if multi is not None and len(multi):
-    column = "rule_code" if "rule_code" in multi.columns else multi.columns[0]
-    for code, group in multi.groupby(column):
-        ids = set()
-        if "LAchildID" in group.columns:
-            ids = {str(c) for c in group["LAchildID"].dropna()}
+for code, group in full.groupby("rule_code"):
+    rules[str(code)] = sorted({str(c) for c in group["child_id"].dropna()})
+# Return-level findings name no child: the peer lists them in multichild_issues and la_rule_issues.
+la_level = set()
+for frame in (getattr(validator, "multichild_issues", None), getattr(validator, "la_rule_issues", None)):
+    if frame is None or not len(frame) or "rule_code" not in frame.columns:
+        continue
+    for code in frame["rule_code"].dropna().unique():
+        la_level.add(str(code))
         rules.setdefault(str(code), [])
-        rules[str(code)] = sorted(set(rules[str(code)]) | ids)
-        if not ids:
-            la_level.append(str(code))
-print(json.dumps({"rules": rules, "la_level": la_level, "seconds": seconds}))
+print(json.dumps({"rules": rules, "la_level": sorted(la_level), "crashed": crashed, "seconds": seconds}))

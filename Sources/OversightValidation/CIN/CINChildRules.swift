@@ -169,7 +169,9 @@ let cinChildChecks: [String: CINChildCheck] = [
     "8610": { child, _ in child.episodes.count { $0.isNoFurtherAction == false && $0.primaryNeedCode == nil } },
     "8568": { child, _ in child.episodes.count { $0.isNoFurtherAction == nil } },
     "8569Q": { child, context in
-        let cutoff = context.calendar.addingWorkingDays(-1, to: context.period.start)
+        // One working day before the collection start: step back to the previous working day.
+        var cutoff = context.period.start.adding(days: -1)
+        while !context.calendar.isWorkingDay(cutoff) { cutoff = cutoff.adding(days: -1) }
         return child.episodes.count { episode in
             episode.isNoFurtherAction == true && (episode.referralDate.map { $0 < cutoff } ?? false)
         }
@@ -237,13 +239,6 @@ let cinChildChecks: [String: CINChildCheck] = [
     },
     "8715": { child, context in child.episodes.reduce(0) { $0 + $1.conferenceDates.count { !context.inYear($0) } } },
     "8875": { child, _ in child.episodes.reduce(0) { $0 + $1.conferenceDates.count(where: \.isWeekend) } },
-    "2883": { child, context in
-        child.episodes.count { episode in
-            let plansStarting = episode.protectionPlans.count { $0.startDate.map(context.inYear) ?? false }
-            let conferences = episode.conferenceDates.count(where: context.inYear)
-            return plansStarting > conferences
-        }
-    },
     "2885": { child, _ in
         child.episodes.reduce(0) { total, episode in
             let conferences = Set(episode.conferenceDates)

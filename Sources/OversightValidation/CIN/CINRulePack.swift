@@ -27,8 +27,10 @@ public enum CINRulePack {
     /// Collection years whose pack Oversight holds: cin2024_25 (2025) and cin2025_26 (2026), identical rule sets.
     public static let years: ClosedRange<Int> = 2025...2026
 
-    /// Return-level rules judge the return as a whole, not a child.
-    static let returnLevelCodes: Set<String> = ["100", "2886Q", "2887Q", "2888Q"]
+    /// Return-level rules judge the return as a whole, not a child. 2883 compares the authority's plans starting in
+    /// the year with its initial conferences in the year: a child whose conference fell in an earlier census
+    /// year legitimately has a plan without one, so only the totals can be judged.
+    static let returnLevelCodes: Set<String> = ["100", "2883", "2886Q", "2887Q", "2888Q"]
 
     /// Every rule of the pack for `year`, in code order.
     public static func rules(year: Int) -> [RuleDescription] {

@@ -20,6 +20,8 @@ public struct CINValidation {
     private var born = 0
     private var disabilityCodesUsed = Set<String>()
     private var childrenWithSeveralDisabilities = 0
+    private var protectionPlansStarting = 0
+    private var conferences = 0
 
     /// - Parameters:
     ///   - year: the collection year (2025 is the census of the year to 31 March 2025).
@@ -60,6 +62,10 @@ public struct CINValidation {
         }
         disabilityCodesUsed.formUnion(child.disabilities.filter { $0 != "NONE" })
         if child.disabilities.count > 1 { childrenWithSeveralDisabilities += 1 }
+        for episode in child.episodes {
+            protectionPlansStarting += episode.protectionPlans.count { $0.startDate.map(period.contains) ?? false }
+            conferences += episode.conferenceDates.count(where: period.contains)
+        }
     }
 
     /// The report: every rule of the pack, in code order, with the children it flagged.
@@ -76,6 +82,7 @@ public struct CINValidation {
         let duplicatedUPNs = childrenByUPN.values.filter { $0.count > 1 }.flatMap { $0 }
         record("1520", duplicatedUPNs.map { FailureLocation(child: $0) })
         if let header, header.referenceDate != period.referenceDate { record("100", returnLevel) }
+        if protectionPlansStarting > conferences { record("2883", returnLevel) }
         if born > 0 && Double(bornWithoutSex) / Double(born) > 0.02 { record("2886Q", returnLevel) }
         if childCount > 0 && disabilityCodesUsed.count < 8 { record("2887Q", returnLevel) }
         if childCount > 0 && childrenWithSeveralDisabilities == 0 { record("2888Q", returnLevel) }
