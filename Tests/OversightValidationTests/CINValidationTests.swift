@@ -70,11 +70,14 @@ struct CINValidationTests {
         #expect(!Set(fewer.failed.map(\.rule.code)).contains("100"))
     }
 
-    @Test func theCensusYearStartsOnThe31stOfMarchAsTheDfEToolCountsIt() {
+    /// The reference notes say the sector's validator starts the year on 31 March; on its findings (rule 8696 flags
+    /// an assessment authorised on 31 March 2024 in the 2025 census) it uses the DfE's 1 April, as Oversight does.
+    @Test func theCensusYearRunsFromTheFirstOfAprilToTheCensusDate() {
         let period = CINCensusPeriod(year: 2025)
-        #expect(period.contains(LocalDate(year: 2024, month: 3, day: 31)!))
-        #expect(!period.contains(LocalDate(year: 2024, month: 3, day: 30)!))
+        #expect(!period.contains(LocalDate(year: 2024, month: 3, day: 31)!))
+        #expect(period.contains(LocalDate(year: 2024, month: 4, day: 1)!))
         #expect(period.contains(LocalDate(year: 2025, month: 3, day: 31)!))
+        #expect(!period.contains(LocalDate(year: 2025, month: 4, day: 1)!))
     }
 
     @Test func theUPNCheckLetterFollowsTheDfEAlgorithm() {

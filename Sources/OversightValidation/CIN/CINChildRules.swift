@@ -199,7 +199,10 @@ let cinChildChecks: [String: CINChildCheck] = [
         }
     },
     "8820": { child, _ in
-        overlappingPairs(child.episodes.compactMap { episode in episode.referralDate.map { ($0, episode.closureDate) } })
+        // Referrals that ended in no further action are judged by 8815/8816, not as overlapping episodes.
+        overlappingPairs(child.episodes.compactMap { episode in
+            episode.isNoFurtherAction == true ? nil : episode.referralDate.map { ($0, episode.closureDate) }
+        })
     },
     "8565": { child, _ in
         child.episodes.count { episode in
@@ -239,11 +242,11 @@ let cinChildChecks: [String: CINChildCheck] = [
     },
     "8715": { child, context in child.episodes.reduce(0) { $0 + $1.conferenceDates.count { !context.inYear($0) } } },
     "8875": { child, _ in child.episodes.reduce(0) { $0 + $1.conferenceDates.count(where: \.isWeekend) } },
-    "2885": { child, _ in
+    "2885": { child, context in
+        // Plans that started before the year had their conference in an earlier census, so only in-year plans are judged.
         child.episodes.reduce(0) { total, episode in
             let conferences = Set(episode.conferenceDates)
-            guard !conferences.isEmpty else { return total }
-            return total + episode.protectionPlans.count { plan in plan.startDate.map { !conferences.contains($0) } ?? false }
+            return total + episode.protectionPlans.count { plan in plan.startDate.map { context.inYear($0) && !conferences.contains($0) } ?? false }
         }
     },
 
@@ -281,9 +284,11 @@ let cinChildChecks: [String: CINChildCheck] = [
             total + episode.assessments.count { $0.authorisationDate == nil && ($0.startDate.map { !context.inYear($0) } ?? true) }
         }
     },
-    "8863Q": { child, _ in
+    "8863Q": { child, context in
         child.episodes.reduce(0) { total, episode in
-            let spans = episode.assessments.compactMap { a in a.startDate.map { ($0, a.authorisationDate) } }
+            let spans = episode.assessments.compactMap { a in
+                a.startDate.flatMap { $0 <= context.period.referenceDate ? ($0, a.authorisationDate) : nil }
+            }
             return total + overlappingPairs(spans)
         }
     },
@@ -296,7 +301,7 @@ let cinChildChecks: [String: CINChildCheck] = [
     "8873Q": { child, _ in
         child.episodes.count { episode in
             guard episode.assessments.count == 1, let only = episode.assessments.first else { return false }
-            return only.authorisationDate != nil && only.factors.contains("21") && !episode.isOpen
+            return only.authorisationDate != nil && only.factors.contains("21")
                 && !closedAfterAssessment.contains(episode.reasonForClosure ?? "")
         }
     },
@@ -332,8 +337,9 @@ let cinChildChecks: [String: CINChildCheck] = [
     },
     "8740": { child, context in
         child.section47s.count { enquiry in
+            // An enquiry that concluded no conference was needed is finished, not waiting for one.
             let heldByCensusDate = enquiry.dateOfInitialCPC.map { $0 <= context.period.referenceDate } ?? false
-            guard !heldByCensusDate else { return false }
+            guard !heldByCensusDate, !enquiry.isICPCNotRequired else { return false }
             return enquiry.startDate.map { !context.inYear($0) } ?? true
         }
     },
@@ -347,21 +353,25 @@ let cinChildChecks: [String: CINChildCheck] = [
     },
     "8870Q": { child, _ in child.section47s.count { $0.initialCPCTarget?.isWeekend ?? false } },
     "8890": { child, _ in
+        // An enquiry is ongoing up to and including the day of its conference.
         child.episodes.reduce(0) { total, episode in
-            let spans = episode.section47s.compactMap { enquiry in
+            // An enquiry that needed no conference ends the day it starts.
+            let enquiries = episode.section47s.compactMap { enquiry in
                 enquiry.startDate.map { ($0, enquiry.dateOfInitialCPC ?? (enquiry.isICPCNotRequired ? $0 : nil)) }
             }
-            return total + overlappingPairs(spans)
+            var count = 0
+            for (i, a) in enquiries.enumerated() {
+                count += enquiries.enumerated().count { j, b in j != i && (a.0 < b.0 || (a.0 == b.0 && i < j)) && (a.1.map { b.0 <= $0 } ?? true) }
+            }
+            return total + count
         }
     },
 
     // MARK: CIN plans
     "4001": { child, _ in
-        child.episodes.reduce(0) { total, episode in
-            total + episode.plans.reduce(0) { count, plan in
-                guard let start = plan.startDate else { return count }
-                return count + episode.protectionPlans.count { cpp in cpp.startDate.map { overlaps((start, plan.endDate), ($0, cpp.endDate)) } ?? false }
-            }
+        child.episodes.count { episode in
+            episode.plans.contains { $0.startDate != nil && $0.endDate == nil }
+                && episode.protectionPlans.contains { $0.startDate != nil && $0.endDate == nil }
         }
     },
     "4003": { child, _ in
@@ -369,8 +379,9 @@ let cinChildChecks: [String: CINChildCheck] = [
             let reviews = episode.protectionPlans.flatMap(\.reviewDates).compactMap { $0 }
             return total + reviews.count { review in
                 episode.plans.contains { plan in
-                    guard let start = plan.startDate else { return false }
-                    return start <= review && (plan.endDate.map { review < $0 } ?? true)
+                    // An open CIN plan alongside a review is rule 4001's concern; this rule judges ended plans.
+                    guard let start = plan.startDate, let end = plan.endDate else { return false }
+                    return start <= review && review < end
                 }
             }
         }
@@ -401,17 +412,25 @@ let cinChildChecks: [String: CINChildCheck] = [
         }
     },
     "4016": { child, _ in
-        child.episodes.count { episode in
-            episode.plans.contains { $0.endDate == nil } && episode.protectionPlans.contains { $0.endDate == nil }
-        }
-    },
-    "4017": { child, _ in
+        // A CIN plan starting while a child protection plan is open.
         child.episodes.reduce(0) { total, episode in
             total + episode.plans.count { plan in
                 guard let start = plan.startDate else { return false }
                 return episode.protectionPlans.contains { cpp in
-                    guard let cppStart = cpp.startDate, cpp.endDate == nil else { return false }
-                    return start >= cppStart
+                    guard let cppStart = cpp.startDate else { return false }
+                    return cppStart <= start && (cpp.endDate.map { start < $0 } ?? true)
+                }
+            }
+        }
+    },
+    "4017": { child, _ in
+        // A child protection plan starting while a CIN plan is open.
+        child.episodes.reduce(0) { total, episode in
+            total + episode.protectionPlans.count { cpp in
+                guard let cppStart = cpp.startDate else { return false }
+                return episode.plans.contains { plan in
+                    guard let start = plan.startDate else { return false }
+                    return start <= cppStart && (plan.endDate.map { cppStart < $0 } ?? true)
                 }
             }
         }
@@ -451,8 +470,12 @@ let cinChildChecks: [String: CINChildCheck] = [
         }
     },
     "8930": { child, context in child.protectionPlans.count { $0.endDate.map { !context.inYear($0) } ?? false } },
-    "8935": { child, _ in child.protectionPlans.count { $0.endDate == nil } > 1 ? 1 : 0 },
-    "8940": { child, _ in
-        overlappingPairs(child.protectionPlans.compactMap { plan in plan.startDate.map { ($0, plan.endDate) } })
+    "8935": { child, context in
+        child.protectionPlans.count { $0.endDate == nil && ($0.startDate.map { $0 <= context.period.referenceDate } ?? false) } > 1 ? 1 : 0
+    },
+    "8940": { child, context in
+        overlappingPairs(child.protectionPlans.compactMap { plan in
+            plan.startDate.flatMap { $0 <= context.period.referenceDate ? ($0, plan.endDate) : nil }
+        })
     },
 ]

@@ -20,8 +20,8 @@ public struct CINValidation {
     private var born = 0
     private var disabilityCodesUsed = Set<String>()
     private var childrenWithSeveralDisabilities = 0
-    private var protectionPlansStarting = 0
-    private var conferences = 0
+    /// Episodes with more child protection plans starting in the year than conferences held in it (rule 2883).
+    private var episodesWithUnconferencedPlans = 0
 
     /// - Parameters:
     ///   - year: the collection year (2025 is the census of the year to 31 March 2025).
@@ -63,8 +63,8 @@ public struct CINValidation {
         disabilityCodesUsed.formUnion(child.disabilities.filter { $0 != "NONE" })
         if child.disabilities.count > 1 { childrenWithSeveralDisabilities += 1 }
         for episode in child.episodes {
-            protectionPlansStarting += episode.protectionPlans.count { $0.startDate.map(period.contains) ?? false }
-            conferences += episode.conferenceDates.count(where: period.contains)
+            let plansStarting = episode.protectionPlans.count { $0.startDate.map(period.contains) ?? false }
+            if plansStarting > episode.conferenceDates.count(where: period.contains) { episodesWithUnconferencedPlans += 1 }
         }
     }
 
@@ -82,7 +82,7 @@ public struct CINValidation {
         let duplicatedUPNs = childrenByUPN.values.filter { $0.count > 1 }.flatMap { $0 }
         record("1520", duplicatedUPNs.map { FailureLocation(child: $0) })
         if let header, header.referenceDate != period.referenceDate { record("100", returnLevel) }
-        if protectionPlansStarting > conferences { record("2883", returnLevel) }
+        if episodesWithUnconferencedPlans > 0 { record("2883", returnLevel) }
         if born > 0 && Double(bornWithoutSex) / Double(born) > 0.02 { record("2886Q", returnLevel) }
         if childCount > 0 && disabilityCodesUsed.count < 8 { record("2887Q", returnLevel) }
         if childCount > 0 && childrenWithSeveralDisabilities == 0 { record("2888Q", returnLevel) }
