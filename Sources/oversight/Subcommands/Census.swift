@@ -9,8 +9,8 @@ extension OversightCommand {
     struct Census: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cin",
-            abstract: "The Children in Need census: validate it against the DfE rules, or generate a synthetic one.",
-            subcommands: [Validate.self, Generate.self])
+            abstract: "The Children in Need census: validate it against the DfE rules, export it from stored data, or generate a synthetic one.",
+            subcommands: [Validate.self, Generate.self, Export.self])
     }
 }
 
