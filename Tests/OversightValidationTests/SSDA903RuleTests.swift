@@ -141,6 +141,15 @@ struct SSDA903PeerDifferenceTests {
         let oc2 = Build.table(.oc2, ["A", "01/04/2007", "10", nil, "0", nil, "1", "1", "1", "0", nil, nil])
         #expect(Build.flagged("189", year: 2025, oc2) == Build.rows(.oc2, 0))
     }
+
+    /// The DfE: the four health items "should be completed or all OC2 fields should be left blank". A row with
+    /// a teeth check and an SDQ score but no immunisations is neither; the sector validator passes it unless
+    /// CONVICTED, HEALTH_CHECK or an intervention item is completed.
+    @Test("182: an OC2 row with some health items but not all fails, whichever other items are completed")
+    func rule182PartialHealthItems() {
+        let oc2 = Build.table(.oc2, ["A", "19/11/2018", "28", nil, nil, nil, nil, "1", "1", "0", nil, nil])
+        #expect(Build.flagged("182", oc2) == Build.rows(.oc2, 0))
+    }
 }
 
 @Suite("SSDA903 validator")

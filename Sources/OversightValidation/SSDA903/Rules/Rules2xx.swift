@@ -27,7 +27,7 @@ extension SSDA903Rules {
         },
         // An unknown-UPN code last year may since have been replaced by the real number; a real number may not change.
         SSDA903Rule("208", tables: [.header], lastYear: [.header]) { context in
-            context.changedSinceLastYear(.upn) { last, _ in !last.hasPrefix("UN") }
+            context.changedSinceLastYear(.upn) { last, _ in !["UN1", "UN2", "UN3", "UN4", "UN5"].contains(last ?? "") }
         },
         // UN1 means "not of school age": a child who was 5 by 31 August before the year began is of school age.
         SSDA903Rule("209", tables: [.header]) { context in
