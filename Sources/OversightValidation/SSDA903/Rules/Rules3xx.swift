@@ -50,6 +50,15 @@ extension SSDA903Rules {
             let touch = oc3[.inTouch], activity = oc3[.activ], accommodation = oc3[.accom]
             return context.flag(.oc3) { row in touch[row] == "YES" && (activity[row] == "0" || accommodation[row] == "0") }
         },
+        // Foyers house adults; a care leaver under 18 on 31 March cannot be in one. Foyer is T1 or T2 (suitable or
+        // not) in today's codes; the peer only recognises a bare T, which we flag as well.
+        SSDA903Rule("347", tables: [.oc3]) { context in
+            let accommodation = context[.oc3][.accom]
+            let ages = context.ages(.oc3, on: context.collectionEnd)
+            return context.flag(.oc3) { row in
+                ["T", "T1", "T2"].contains(accommodation[row] ?? "") && (ages[row].map { $0 < 18 } ?? false)
+            }
+        },
         SSDA903Rule("348", years: 2026...2027, tables: [.oc3], lastYear: [.oc3]) { context in
             let last = context.lastYear(.oc3)
             let lastTouch = last[.inTouch]
@@ -73,8 +82,8 @@ extension SSDA903Rules {
             let act = LocalDate(year: 1991, month: 10, day: 14)!
             return context.flag(.episodes) { began[$0].map { $0 < act } ?? false }
         },
-        SSDA903Rule("354", tables: [.episodes]) { Self.endedAfterYear($0) },
-        SSDA903Rule("385", tables: [.episodes]) { Self.endedAfterYear($0) },
+        SSDA903Rule("354", tables: [.episodes]) { SSDA903Rules.endedAfterYear($0) },
+        SSDA903Rule("385", tables: [.episodes]) { SSDA903Rules.endedAfterYear($0) },
         SSDA903Rule("355", tables: [.episodes]) { context in
             let episodes = context[.episodes]
             let began = episodes.dates(.decom), ended = episodes.dates(.dec)

@@ -14,10 +14,8 @@ extension SSDA903Rules {
             }
         },
         SSDA903Rule("502", tables: [.episodes], lastYear: [.episodes]) { context in
-            let began = context[.episodes].dates(.decom)
-            return context.firstEpisodesAgainstLastYearsOpenEpisode { first, open in
-                began[first] != context.lastYear(.episodes).dates(.decom)[open]
-            }
+            let began = context[.episodes].dates(.decom), lastBegan = context.lastYear(.episodes).dates(.decom)
+            return context.firstEpisodesAgainstLastYearsOpenEpisode { first, open in began[first] != lastBegan[open] }
         },
         SSDA903Rule("503A", tables: [.episodes], lastYear: [.episodes]) { $0.firstEpisodeDiffersFromLastYear(in: .rne) },
         SSDA903Rule("503B", tables: [.episodes], lastYear: [.episodes]) { $0.firstEpisodeDiffersFromLastYear(in: .ls) },

@@ -76,8 +76,9 @@ extension SSDA903Rules {
         },
         SSDA903Rule("626", tables: [.header], lastYear: [.header]) { context in
             let last = context.lastYear(.header)
+            let lastMother = last[.mother]
             var notMother = Set<String>()
-            for (row, child) in last.children.enumerated() where last[.mother][row] == "0" { if let child { notMother.insert(child) } }
+            for (row, child) in last.children.enumerated() where lastMother[row] == "0" { if let child { notMother.insert(child) } }
             let header = context[.header]
             let mother = header[.mother], baby = header.dates(.motherChildDOB), children = header.children
             return context.flag(.header) { row in

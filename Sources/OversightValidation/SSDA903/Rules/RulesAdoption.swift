@@ -57,8 +57,9 @@ extension SSDA903Rules {
         },
         SSDA903Rule("523", tables: [.ad1, .placedAdoption]) { context in
             let ad1 = context[.ad1]
+            let bestInterests = ad1.dates(.dateInt)
             var decisions: [String: LocalDate] = [:]
-            for (row, child) in ad1.children.enumerated() { if let child, let date = ad1.dates(.dateInt)[row] { decisions[child] = date } }
+            for (row, child) in ad1.children.enumerated() { if let child, let date = bestInterests[row] { decisions[child] = date } }
             let placed = context[.placedAdoption]
             let decided = placed.dates(.datePlaced), children = placed.children
             let flagged = context.flag(.placedAdoption) { row in
@@ -68,11 +69,13 @@ extension SSDA903Rules {
             let contradicted = Set(flagged.compactMap { children[$0.row] })
             return flagged + context.rows(of: .ad1, for: contradicted)
         },
-        SSDA903Rule("525", tables: [.placedAdoption, .episodes]) { context in
-            let adopted = Set(context.adoptionEpisodes(inYear: true).keys)
+        // A reversed decision (a date it ceased) and an adoption (an AD1 row) in one year: both rows are flagged.
+        SSDA903Rule("525", tables: [.placedAdoption, .ad1]) { context in
+            let adopted = Set(context[.ad1].children.compactMap { $0 })
             let placed = context[.placedAdoption]
             let ceased = placed[.datePlacedCeased], children = placed.children
-            return context.flag(.placedAdoption) { ceased[$0] != nil && (children[$0].map(adopted.contains) ?? false) }
+            let flagged = context.flag(.placedAdoption) { ceased[$0] != nil && (children[$0].map(adopted.contains) ?? false) }
+            return flagged + context.rows(of: .ad1, for: Set(flagged.compactMap { children[$0.row] }))
         },
         SSDA903Rule("551", tables: [.episodes, .placedAdoption]) { context in
             let decided = context.childrenWithDecisionToPlace()
@@ -105,6 +108,23 @@ extension SSDA903Rules {
                 if let first = rows.first(where: { ls[$0] == "E1" && began[$0] != nil }) { order[child] = (first, began[first]!) }
             }
             return context.decisionsAfter(order)
+        },
+        // A child under a placement order (E1) who left care other than by adoption has the decision reversed: the
+        // episode that ended care and the open decision are flagged.
+        SSDA903Rule("557", tables: [.episodes, .placedAdoption]) { context in
+            let episodes = context[.episodes]
+            let rec = episodes[.rec], ls = episodes[.ls]
+            var left: [String: Int] = [:]
+            for (child, rows) in context.episodesByChild where !child.isEmpty {
+                guard let last = rows.last, let reason = rec[last], !["X1", "E11", "E12"].contains(reason), ls[last] == "E1" else { continue }
+                left[child] = last
+            }
+            let placed = context[.placedAdoption]
+            let ceased = placed[.datePlacedCeased], decided = placed[.datePlaced], children = placed.children
+            let flagged = context.flag(.placedAdoption) { row in
+                decided[row] != nil && ceased[row] == nil && (children[row].map { left[$0] != nil } ?? false)
+            }
+            return flagged + flagged.compactMap { children[$0.row].flatMap { left[$0] } }.map { SSDA903RowReference(.episodes, $0) }
         },
         SSDA903Rule("575", tables: [.episodes, .missing]) { context in
             let missing = context[.missing]
