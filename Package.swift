@@ -80,7 +80,7 @@ let package = Package(
             name: "oversight-bench",
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
-                "OversightSynthetic", "OversightMeasures",
+                "OversightSynthetic", "OversightMeasures", "OversightValidation",
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),

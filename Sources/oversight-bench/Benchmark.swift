@@ -24,6 +24,8 @@ enum Benchmark {
         case "profile": try profile(directory: arguments[1])
         case "measures": try measuresBenchmark(options(arguments.dropFirst()))
         case "_measures-once": try measuresOnce(database: arguments[1], runs: Int(arguments[2]) ?? 5)
+        case "903": try ssda903Benchmark(options(arguments.dropFirst()))
+        case "_903-once": try ssda903Once(directory: arguments[1], year: Int(arguments[2]) ?? 2025)
         default: usage()
         }
     }
@@ -31,6 +33,7 @@ enum Benchmark {
     static func usage() {
         print("usage: oversight-bench import --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
         print("       oversight-bench measures --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
+        print("       oversight-bench 903 [--children N] [--year 2025] [--runs N] [--seed N] [--work DIR]")
     }
 
     static func options(_ arguments: ArraySlice<String>) -> [String: String] {

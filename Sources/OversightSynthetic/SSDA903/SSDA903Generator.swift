@@ -1,0 +1,220 @@
+import OversightCore
+import OversightInterchange
+
+/// Writes a synthetic SSDA903 return: every table for one collection year, children drawn one by one from
+/// their own random stream, so the same options give the same files.
+///
+/// The recipe follows `statutory-returns.md` §7: periods of care starting up to four years before the year,
+/// episodes cut by legal-status and placement changes, about 30% leaving in the year, reviews, missing
+/// episodes, UASC, OC2 for the 12-month cohort, adoptions with AD1 and PlacedAdoption, previous permanence
+/// for starters, social-worker episodes, and a care-leaver cohort with OC3 only. With `dirt`, about one
+/// child in twelve gets one mistake councils make (a retired code, a half-recorded ending, an impossible
+/// date), so a validator has something to find.
+public struct SSDA903Generator: Sendable {
+    public var year: Int
+    /// Looked-after children; the care-leaver cohort adds a tenth more.
+    public var children: Int
+    public var seed: UInt64
+    public var dirt: Bool
+    public var localAuthority: Int
+
+    public init(year: Int, children: Int, seed: UInt64 = 1, dirt: Bool = false, localAuthority: Int = 825) {
+        self.year = year
+        self.children = children
+        self.seed = seed
+        self.dirt = dirt
+        self.localAuthority = localAuthority
+    }
+
+    private final class Rows {
+        var tables: [SSDA903TableKind: [[String?]]] = [:]
+        func add(_ kind: SSDA903TableKind, _ row: [String?]) { tables[kind, default: []].append(row) }
+    }
+
+    /// The return, every table present (empty ones included, as a real upload would have them).
+    public func generate() -> SSDA903Return {
+        let rows = Rows()
+        let start = LocalDate(year: year - 1, month: 4, day: 1)!
+        let end = LocalDate(year: year, month: 3, day: 31)!
+        for index in 0..<children {
+            var random = SeededGenerator(seed: seed, stream: 0x903_0000_0000 + UInt64(index), purpose: .journey)
+            lookedAfterChild(index, start: start, end: end, random: &random, into: rows)
+        }
+        for index in 0..<(children / 10) {
+            var random = SeededGenerator(seed: seed, stream: 0x903_1000_0000 + UInt64(index), purpose: .journey)
+            careLeaver(children + index, end: end, random: &random, into: rows)
+        }
+        if dirt {
+            var random = SeededGenerator(seed: seed, stream: 0x903_2000_0000, purpose: .dirt)
+            dirty(rows, random: &random)
+        }
+        var tables: [SSDA903TableKind: SSDA903Table] = [:]
+        for kind in SSDA903TableKind.allCases where kind != .deprivationOfLiberty {
+            tables[kind] = SSDA903Table(kind: kind, rows: rows.tables[kind] ?? [])
+        }
+        return SSDA903Return(tables: tables)
+    }
+
+    private static let ethnicities = ["WBRI", "WBRI", "WBRI", "WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "MOTH", "APKN", "BAFR", "BCRB", "AOTH", "OOTH"]
+
+    private func header(_ child: String, sex: String, born: LocalDate, random: inout SeededGenerator) -> [String?] {
+        let upn: String? =
+            random.chance(0.85) ? UniquePupilNumber.make(localAuthority: localAuthority, rng: &random, birthYear: born.year) : "UN3"
+        let mother: String? = sex == "F" && born.age(on: LocalDate(year: year, month: 3, day: 31)!) >= 12 ? "0" : nil
+        return [child, sex, born.ukString, random.element(of: Self.ethnicities), upn, mother, nil]
+    }
+
+    private func lookedAfterChild(_ index: Int, start: LocalDate, end: LocalDate, random: inout SeededGenerator, into rows: Rows) {
+        let child = String(100_000 + index)
+        let sex = random.chance(0.55) ? "M" : "F"
+        let born = end.adding(days: -random.int(in: 30...(17 * 365 + 300)))
+        let dob = born.ukString
+        // The period starts up to four years before the year, never before birth, and before 31 March.
+        let earliest = max(born, start.adding(years: -4))
+        let periodStart = earliest.adding(days: random.int(in: 0...max(0, earliest.days(to: end) - 1)))
+        let ageAtEnd = born.age(on: end)
+        let leaves = random.chance(0.3) || born.adding(years: 18) <= end
+        var periodEnd: LocalDate? = nil
+        if leaves {
+            let latest = min(end, born.adding(years: 18))
+            let from = max(start, periodStart.adding(days: 1))
+            if from <= latest { periodEnd = from.adding(days: random.int(in: 0...max(0, from.days(to: latest)))) }
+        }
+        let adopted = periodEnd != nil && ageAtEnd < 8 && random.chance(0.25)
+        rows.add(.header, header(child, sex: sex, born: born, random: &random))
+
+        // Cut the period into episodes.
+        let stop = periodEnd ?? end
+        var cuts: [LocalDate] = [periodStart]
+        let changes = random.int(in: 0...3)
+        for _ in 0..<changes {
+            let span = cuts.last!.days(to: stop)
+            guard span > 20 else { break }
+            cuts.append(cuts.last!.adding(days: random.int(in: 10...(span - 5))))
+        }
+        let cin = random.element(of: ["N1", "N1", "N1", "N2", "N4", "N5", "N6", "N8"])
+        var legalStatus = random.element(of: ["C1", "C2", "V2", "C2"])
+        var place = ageAtEnd >= 16 && random.chance(0.3) ? (year <= 2025 ? "H5" : "K3") : random.element(of: ["U4", "U6", "U6", "U1", "U3", "K2"])
+        var episodes: [[String?]] = []
+        for (n, decom) in cuts.enumerated() {
+            var rne = "S"
+            if n > 0 {
+                rne = random.element(of: ["L", "P", "P", "T", "U", "B"])
+                if rne == "L" || rne == "U" || rne == "B" { legalStatus = legalStatus == "C2" ? "E1" : "C2" }
+                if rne != "L" { place = ageAtEnd >= 16 ? (year <= 2025 ? "H5" : "K3") : random.element(of: ["U4", "U6", "U1", "K2"]) }
+            }
+            let isLast = n == cuts.count - 1
+            if isLast && adopted {
+                place = "A5"
+                legalStatus = "E1"
+            }
+            let provider: String? = place.hasPrefix("K") || place == "H5" ? "PR4" : place == "A5" ? "PR1" : "PR1"
+            let urn: String? = place.hasPrefix("K") ? "SC\(random.int(in: 100_000...999_999))" : String(random.int(in: 1_000_000...9_999_999))
+            let dec: LocalDate? = isLast ? periodEnd : cuts[n + 1]
+            var rec: String? = nil
+            if let dec, dec == periodEnd, isLast {
+                rec = adopted ? random.element(of: ["E11", "E12"]) : born.adding(years: 18) <= dec ? "E17" : random.element(of: ["E4A", "E8", "E13", "E41", "E45"])
+            } else if dec != nil {
+                rec = "X1"
+            }
+            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, "SW1A 1AA", "SW1A 2AA", urn])
+        }
+        // A reason for a placement change goes on the episode that ended with one.
+        for n in episodes.indices.dropLast() where ["P", "T", "B", "U"].contains(episodes[n + 1][2]!) {
+            episodes[n][9] = random.element(of: ["CARPL", "CHILD", "CREQB", "LAREQ"])
+        }
+        for episode in episodes {
+            guard let ended = episode[7].flatMap(SSDA903Date.parse), ended < start else {
+                rows.add(.episodes, episode)
+                continue
+            }
+        }
+
+        // Reviews: 20 working days after entry, then every six months.
+        var review = periodStart.adding(days: 20)
+        while review <= stop {
+            if review >= start { rows.add(.reviews, [child, dob, review.ukString, born.age(on: review) < 4 ? "PN0" : random.element(of: ["PN1", "PN2", "PN5"])]) }
+            review = review.adding(months: 6)
+        }
+        let inYearFrom = max(periodStart, start)
+        if random.chance(0.12), inYearFrom.days(to: stop) > 10, ageAtEnd >= 10 {
+            let missing = inYearFrom.adding(days: random.int(in: 1...(inYearFrom.days(to: stop) - 5)))
+            rows.add(.missing, [child, dob, random.chance(0.7) ? "M" : "A", missing.ukString, missing.adding(days: 2).ukString])
+        }
+        if random.chance(0.05), ageAtEnd >= 14 {
+            rows.add(.uasc, [child, sex, dob, born.adding(years: 18).ukString])
+        }
+        // OC2: looked after continuously for the 12 months to 31 March.
+        if periodStart <= start.adding(days: -1) && periodEnd == nil && !legalStatus.hasPrefix("V") {
+            let age = born.age(on: end)
+            rows.add(.oc2, [
+                child, dob, (4...16).contains(age) ? String(random.int(in: 0...30)) : nil, nil, age >= 10 ? "0" : nil,
+                age < 5 ? "1" : nil, "1", "1", "1", "0", nil, nil,
+            ])
+        }
+        if periodStart >= start {
+            rows.add(.previousPermanence, [child, dob, "Z1", nil, nil])
+        }
+        if adopted, let periodEnd, let placed = SSDA903Date.parse(episodes.last![1]!) {
+            let decision = max(periodStart, placed.adding(days: -60))
+            rows.add(.ad1, [child, dob, decision.ukString, placed.adding(days: -10).ukString, "0", "2", "MF", "L0"])
+            rows.add(.placedAdoption, [child, dob, decision.ukString, nil, nil])
+            _ = periodEnd
+        }
+        rows.add(.socialWorkerEpisodes, [child, dob, "SW\(random.int(in: 100_000...999_999))", inYearFrom.ukString, nil, "FCONTA"])
+    }
+
+    private func careLeaver(_ index: Int, end: LocalDate, random: inout SeededGenerator, into rows: Rows) {
+        let child = String(100_000 + index)
+        let sex = random.chance(0.55) ? "M" : "F"
+        let age = random.element(of: [17, 18, 19, 20, 21])
+        let born = end.adding(years: -age).adding(days: -random.int(in: 1...360))
+        rows.add(.header, header(child, sex: sex, born: born, random: &random))
+        rows.add(.oc3, [child, born.ukString, "YES", random.element(of: ["F2", "F5", "G5", "P5"]), random.element(of: ["D1", "U1", "B1", "E1"])])
+    }
+
+    /// One mistake each for about one child in twelve: a field set to a value a rule exists to catch.
+    private func dirty(_ rows: Rows, random: inout SeededGenerator) {
+        let mistakes: [(SSDA903TableKind, Int, [String?])] = [
+            (.header, 1, ["1", "2", nil, "X"]),  // sex: pre-2024/25 codes, blank
+            (.header, 2, ["31/02/2012", nil, "2012-01-01"]),  // date of birth
+            (.header, 3, ["WBR", nil, "wbri"]),  // ethnicity
+            (.header, 4, ["UN6", "I123456789012", "12345"]),  // UPN
+            (.episodes, 1, ["31/04/2024", "2024-05-01"]),  // start date
+            (.episodes, 2, ["X", "s"]),  // reason for new episode
+            (.episodes, 3, ["C3", "v2"]),  // legal status
+            (.episodes, 4, ["N9", "N0"]),  // category of need
+            (.episodes, 5, ["H5", "K3", "Z1", "Z11", "T9"]),  // placement type, across the 2025/26 change
+            (.episodes, 6, ["PR9", nil]),  // provider
+            (.episodes, 7, [nil, "01/13/2024"]),  // end date
+            (.episodes, 8, [nil, "E43", "X2"]),  // reason ceased
+            (.reviews, 2, [nil, "30/02/2024"]),
+            (.reviews, 3, [nil, "PN8"]),
+            (.oc2, 2, ["41", "-1", "A"]),
+            (.oc2, 3, ["SDQ6", "SDQ1"]),
+            (.oc2, 4, ["2"]),
+            (.oc2, 6, [nil]),
+            (.oc2, 9, ["1", nil]),
+            (.oc2, 10, ["1"]),
+            (.oc3, 2, ["MAYBE", nil]),
+            (.oc3, 3, ["F3", nil]),
+            (.oc3, 4, ["S1", "X1", "B3", nil]),
+            (.uasc, 3, ["31/02/2030"]),
+            (.ad1, 4, ["2", nil]),
+            (.ad1, 5, ["3"]),
+            (.ad1, 6, ["M2"]),
+            (.ad1, 7, ["L5"]),
+            (.placedAdoption, 3, ["01/05/2024"]),
+            (.placedAdoption, 4, ["RD5", "RD1"]),
+        ]
+        for (kind, column, values) in mistakes {
+            guard var table = rows.tables[kind], !table.isEmpty else { continue }
+            let count = max(1, table.count / (12 * mistakes.count / 4))
+            for _ in 0..<count {
+                let row = random.index(below: table.count)
+                table[row][column] = random.element(of: values)
+            }
+            rows.tables[kind] = table
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import OversightCore
+import OversightInterchange
+
+/// Codes 200–299: agreement with last year's return, UPN codes by age, and placement details.
+extension SSDA903Rules {
+    static let rules2xx: [SSDA903Rule] = [
+        SSDA903Rule("202", tables: [.header], lastYear: [.header]) { $0.changedSinceLastYear(.sex) },
+        SSDA903Rule("203", tables: [.header], lastYear: [.header]) { $0.changedSinceLastYear(.dob) },
+        SSDA903Rule("204", tables: [.header], lastYear: [.header]) { $0.changedSinceLastYear(.ethnic) },
+        // A child UASC in both years keeps the date their UASC status ceased: flag their header and UASC rows.
+        SSDA903Rule("205B", tables: [.header, .uasc], lastYear: [.uasc]) { context in
+            let last = context.lastYear(.uasc)
+            var previous: [String: String?] = [:]
+            for (row, child) in last.children.enumerated() { if let child { previous[child] = last[.duc][row] } }
+            let uasc = context[.uasc]
+            let ceased = uasc[.duc], children = uasc.children
+            let changed = context.flag(.uasc) { row in
+                guard let child = children[row], let before = previous[child] else { return false }
+                return before != ceased[row]
+            }
+            let headers = changed.compactMap { children[$0.row].flatMap { context.headerRows[$0] } }.map { SSDA903RowReference(.header, $0) }
+            return changed + headers
+        },
+        // Once a mother, always a mother: a 1 last year cannot become 0 or blank.
+        SSDA903Rule("207", tables: [.header], lastYear: [.header]) { context in
+            context.changedSinceLastYear(.mother) { last, _ in last == "1" }
+        },
+        // An unknown-UPN code last year may since have been replaced by the real number; a real number may not change.
+        SSDA903Rule("208", tables: [.header], lastYear: [.header]) { context in
+            context.changedSinceLastYear(.upn) { last, _ in !last.hasPrefix("UN") }
+        },
+        // UN1 means "not of school age": a child who was 5 by 31 August before the year began is of school age.
+        SSDA903Rule("209", tables: [.header]) { context in
+            let header = context[.header]
+            let upn = header[.upn]
+            let ages = context.ages(.header, on: LocalDate(year: context.year - 1, month: 8, day: 31)!)
+            return context.flag(.header) { row in upn[row] == "UN1" && (ages[row].map { $0 >= 5 } ?? false) }
+        },
+        SSDA903Rule("213", tables: [.episodes]) { context in
+            let episodes = context[.episodes]
+            let provider = episodes[.placeProvider], place = episodes[.place]
+            let without = SSDA903Codes.placementsWithoutProvider(year: context.year)
+            return context.flag(.episodes) { row in provider[row] != nil && (place[row].map(without.contains) ?? false) }
+        },
+        // A care leaver is not in the 12-month cohort: OC2 items for them contradict the OC3 row, so both are flagged.
+        SSDA903Rule("215", tables: [.oc2, .oc3]) { context in
+            let oc2 = context[.oc2]
+            let items = SSDA903Rules.twelveMonthItems.map { oc2[$0] }
+            let leavers = Set(context[.oc3].children.compactMap { $0 })
+            let children = oc2.children
+            let flagged = context.flag(.oc2) { row in (children[row].map(leavers.contains) ?? false) && items.contains { $0[row] != nil } }
+            let contradicted = Set(flagged.compactMap { children[$0.row] })
+            let oc3 = context[.oc3].children
+            return flagged + context.flag(.oc3) { oc3[$0].map(contradicted.contains) ?? false }
+        },
+        // Placed for adoption with the current foster carer means the carer did not change: S, T or U only.
+        SSDA903Rule("217", tables: [.episodes]) { context in
+            let episodes = context[.episodes]
+            let place = episodes[.place], rne = episodes[.rne], decom = episodes.dates(.decom)
+            let from = LocalDate(year: 2015, month: 4, day: 1)!
+            return context.flag(.episodes) { row in
+                guard let code = place[row], code == "A3" || code == "A5", let began = decom[row], began >= from else { return false }
+                return !["S", "T", "U"].contains(rne[row] ?? "")
+            }
+        },
+        SSDA903Rule("222", tables: [.episodes]) { context in
+            let episodes = context[.episodes]
+            let place = episodes[.place], urn = episodes[.urn]
+            let without = SSDA903Codes.placementsWithoutURN(year: context.year)
+            return context.flag(.episodes) { row in
+                guard let number = urn[row], number != "XXXXXXX", let code = place[row] else { return false }
+                return without.contains(code)
+            }
+        },
+        // A move to a new placement needs its reason on the episode that ended, unless either side is a temporary move.
+        SSDA903Rule("225", tables: [.episodes]) { context in
+            let episodes = context[.episodes]
+            let rec = episodes[.rec], rne = episodes[.rne], place = episodes[.place], reason = episodes[.reasonPlaceChange]
+            let temporary = SSDA903Codes.temporaryPlacements
+            return context.episodesByChild.values.flatMap { rows in
+                zip(rows, rows.dropFirst()).compactMap { this, next -> SSDA903RowReference? in
+                    guard rec[this] == "X1", ["P", "B", "T", "U"].contains(rne[next] ?? ""), reason[this] == nil,
+                        !temporary.contains(place[this] ?? ""), !temporary.contains(place[next] ?? "")
+                    else { return nil }
+                    return SSDA903RowReference(.episodes, this)
+                }
+            }
+        },
+        SSDA903Rule("226", tables: [.episodes]) { context in
+            let episodes = context[.episodes]
+            let place = episodes[.place], reason = episodes[.reasonPlaceChange]
+            return context.flag(.episodes) { row in reason[row] != nil && SSDA903Codes.temporaryPlacements.contains(place[row] ?? "") }
+        },
+        SSDA903Rule("232", tables: [.header]) { context in
+            let sex = context[.header][.sex]
+            return context.flag(.header) { sex[$0] == "U" }
+        },
+    ]
+}

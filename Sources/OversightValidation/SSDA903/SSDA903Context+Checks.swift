@@ -1,0 +1,64 @@
+import OversightCore
+import OversightInterchange
+
+/// The two shapes most of the DfE's field rules take, so a rule file states only the field and its list.
+extension SSDA903Context {
+    /// Rows whose `field` is not one of `codes`; with `required`, a blank value is flagged too.
+    public func invalidCode(_ table: SSDA903TableKind, _ field: SSDA903Field, in codes: Set<String>, required: Bool) -> [SSDA903RowReference] {
+        let values = self[table][field]
+        return flag(table) { row in values[row].map { !codes.contains($0) } ?? required }
+    }
+
+    /// Rows whose `field` is not a real dd/mm/yyyy date; with `required`, a blank value is flagged too.
+    public func invalidDate(_ table: SSDA903TableKind, _ field: SSDA903Field, required: Bool) -> [SSDA903RowReference] {
+        let values = self[table][field]
+        let dates = self[table].dates(field)
+        return flag(table) { row in values[row] == nil ? required : dates[row] == nil }
+    }
+
+    /// Rows where some of `fields` are completed and some left blank: the DfE wants a group all or nothing.
+    public func partlyCompleted(_ table: SSDA903TableKind, _ fields: [SSDA903Field]) -> [SSDA903RowReference] {
+        let columns = fields.map { self[table][$0] }
+        return flag(table) { row in
+            let completed = columns.count { $0[row] != nil }
+            return completed > 0 && completed < columns.count
+        }
+    }
+
+    /// Each row's child's age in whole years on `date`, from the table's own date of birth.
+    public func ages(_ table: SSDA903TableKind, on date: LocalDate) -> [Int?] {
+        self[table].dates(.dob).map { $0?.age(on: date) }
+    }
+
+    /// OC2 rows of children outside the 12-month cohort that complete any of `fields`.
+    public func outsideTwelveMonthCohort(with fields: [SSDA903Field]) -> [SSDA903RowReference] {
+        let oc2 = self[.oc2]
+        let columns = fields.map { oc2[$0] }
+        let children = oc2.children
+        return flag(.oc2) { row in
+            !(children[row].map(lookedAfterTwelveMonths.contains) ?? false) && columns.contains { $0[row] != nil }
+        }
+    }
+
+    /// OC2 rows of children in the 12-month cohort for which `fails` holds.
+    public func inTwelveMonthCohort(where fails: (Int) -> Bool) -> [SSDA903RowReference] {
+        let children = self[.oc2].children
+        return flag(.oc2) { row in (children[row].map(lookedAfterTwelveMonths.contains) ?? false) && fails(row) }
+    }
+
+    /// Header rows whose `field` differs from last year's value for the same child; `counts` can excuse a change.
+    public func changedSinceLastYear(
+        _ field: SSDA903Field, counts: (_ last: String, _ now: String?) -> Bool = { _, _ in true }
+    ) -> [SSDA903RowReference] {
+        let last = lastYear(.header)
+        var previous: [String: String] = [:]
+        for (row, child) in last.children.enumerated() {
+            if let child, let value = last[field][row] { previous[child] = value }
+        }
+        let now = self[.header][field], children = self[.header].children
+        return flag(.header) { row in
+            guard let child = children[row], let before = previous[child], before != now[row] else { return false }
+            return counts(before, now[row])
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import OversightCore
+import OversightInterchange
+
+/// What a rule sees: the return's tables, last year's, the collection year and the indexes most rules need.
+///
+/// Built once per validation and shared read-only by every rule, which run in parallel.
+public final class SSDA903Context: Sendable {
+    public let year: Int
+    /// 1 April of the year before `year`.
+    public let collectionStart: LocalDate
+    /// 31 March of `year`.
+    public let collectionEnd: LocalDate
+    public let data: SSDA903Return
+    public let reference: SSDA903ReferenceData
+    /// Header rows by child.
+    public let headerRows: [String: Int]
+    /// Each child's episode rows, ordered by start date (rows without a valid start last, in file order).
+    public let episodesByChild: [String: [Int]]
+    /// Children looked after continuously for the 12 months to 31 March: the OC2 cohort.
+    public let lookedAfterTwelveMonths: Set<String>
+
+    public init(year: Int, data: SSDA903Return, reference: SSDA903ReferenceData = SSDA903ReferenceData()) {
+        self.year = year
+        collectionStart = LocalDate(year: year - 1, month: 4, day: 1)!
+        collectionEnd = LocalDate(year: year, month: 3, day: 31)!
+        self.data = data
+        self.reference = reference
+        var headerRows: [String: Int] = [:]
+        if let header = data[.header] {
+            for (row, child) in header.children.enumerated() { if let child, headerRows[child] == nil { headerRows[child] = row } }
+        }
+        self.headerRows = headerRows
+        var byChild: [String: [Int]] = [:]
+        if let episodes = data[.episodes] {
+            let starts = episodes.dates(.decom)
+            for (row, child) in episodes.children.enumerated() { byChild[child ?? "", default: []].append(row) }
+            for (child, rows) in byChild {
+                byChild[child] = rows.sorted { a, b in
+                    switch (starts[a], starts[b]) {
+                    case let (x?, y?): x < y || (x == y && a < b)
+                    case (.some, nil): true
+                    case (nil, .some): false
+                    case (nil, nil): a < b
+                    }
+                }
+            }
+        }
+        episodesByChild = byChild
+        let (start, end) = (collectionStart, collectionEnd)
+        lookedAfterTwelveMonths = data[.episodes].map { Self.twelveMonthCohort($0, byChild: byChild, start: start, end: end) } ?? []
+    }
+
+    /// The OC2 cohort, read from the episodes as the DfE's guidance describes it: in care on 1 April a year
+    /// before 31 March (a start on that day counts), looked after at some point in the year, with no new
+    /// period (S) and no period ending (any reason but X1) before 31 March, and no short breaks (V3/V4).
+    static func twelveMonthCohort(_ episodes: SSDA903Table, byChild: [String: [Int]], start: LocalDate, end: LocalDate) -> Set<String> {
+        let decom = episodes.dates(.decom), dec = episodes.dates(.dec)
+        let rne = episodes[.rne], rec = episodes[.rec], ls = episodes[.ls]
+        var cohort = Set<String>()
+        for (child, rows) in byChild where !child.isEmpty {
+            guard let first = rows.compactMap({ decom[$0] }).min(), first <= start else { continue }
+            guard rows.contains(where: { dec[$0].map { $0 >= start } ?? true }) else { continue }
+            let broken = rows.contains { row in
+                if ls[row] == "V3" || ls[row] == "V4" { return true }
+                if rne[row] == "S", let began = decom[row], began > start { return true }
+                if let ended = dec[row], ended >= start, ended < end, rec[row] != "X1" { return true }
+                return false
+            }
+            if !broken { cohort.insert(child) }
+        }
+        return cohort
+    }
+
+    /// This year's table; rules only ask for tables they declared, which are present when they run.
+    public subscript(kind: SSDA903TableKind) -> SSDA903Table {
+        data.tables[kind] ?? SSDA903Table(kind: kind, rows: [])
+    }
+
+    /// Last year's table (empty when not supplied).
+    public func lastYear(_ kind: SSDA903TableKind) -> SSDA903Table {
+        data.lastYear[kind] ?? SSDA903Table(kind: kind, rows: [])
+    }
+
+    /// The rows of `table` for which `fails` holds.
+    public func flag(_ table: SSDA903TableKind, where fails: (Int) -> Bool) -> [SSDA903RowReference] {
+        self[table].indices.compactMap { fails($0) ? SSDA903RowReference(table, $0) : nil }
+    }
+
+    /// The child's age in whole years on `date`.
+    public static func age(_ born: LocalDate, on date: LocalDate) -> Int { born.age(on: date) }
+}
+
+/// Reference data supplied with `--reference DIR`. None is bundled, so the rules that need it are skipped
+/// with a reason until it is supplied.
+public struct SSDA903ReferenceData: Sendable {
+    public var available: Set<SSDA903ReferenceNeed>
+
+    public init(available: Set<SSDA903ReferenceNeed> = []) {
+        self.available = available
+    }
+}

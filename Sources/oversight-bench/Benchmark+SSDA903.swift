@@ -1,0 +1,55 @@
+import Foundation
+import OversightInterchange
+import OversightSynthetic
+import OversightValidation
+
+/// `oversight-bench 903`: reading and validating SSDA903 returns of a given size.
+///
+///     swift run -c release oversight-bench 903 --children 55000 --runs 5      # about 100k episodes
+///     swift run -c release oversight-bench 903 --children 100000 --runs 3     # an England-size year
+///
+/// The return is generated once (with --dirt, so rules have rows to flag) and each run reads and validates
+/// it in a fresh child process, so the peak memory is the validator's own.
+extension Benchmark {
+    static func ssda903Benchmark(_ options: [String: String]) throws {
+        let children = Int(options["children"] ?? "") ?? 55_000
+        let runs = Int(options["runs"] ?? "") ?? 5
+        let year = Int(options["year"] ?? "") ?? 2025
+        let seed = UInt64(options["seed"] ?? "") ?? 1
+        let work = options["work"] ?? ".build-bench"
+        let directory = "\(work)/903-\(year)-\(children)-seed\(seed)"
+        if !FileManager.default.fileExists(atPath: directory + "/episodes.csv") {
+            let started = Date()
+            let data = SSDA903Generator(year: year, children: children, seed: seed, dirt: true).generate()
+            try SSDA903Writer.write(data.tables, to: directory)
+            print("generated \(data.rowCount) rows in \(format(Date().timeIntervalSince(started))) s")
+        }
+        let data = try SSDA903Reader().read(directory: directory)
+        let counts = SSDA903TableKind.allCases.compactMap { kind in data[kind].map { "\(kind.rawValue) \($0.count)" } }
+        print("903 benchmark: year=\(year) runs=\(runs) \(counts.joined(separator: ", "))")
+        var seconds: [Double] = []
+        var peakKB = 0
+        for run in 1...runs {
+            let result = try runChild(["_903-once", directory, String(year)])
+            let fields = result.output.split(separator: " ")
+            guard fields.count == 3, let read = Double(fields[0]), let validate = Double(fields[1]) else {
+                throw BenchmarkFailure(description: "run \(run): unexpected output '\(result.output)'")
+            }
+            seconds.append(read + validate)
+            peakKB = max(peakKB, result.peakKB)
+            print("  run \(run): read \(format(read)) s + validate \(format(validate)) s, \(fields[2]) failing rows, peak RSS \(result.peakKB / 1024) MB")
+        }
+        let median = seconds.sorted()[seconds.count / 2]
+        print("median: \(format(median)) s read and validated; peak RSS \(peakKB / 1024) MB")
+    }
+
+    /// One read and validation, printing "readSeconds validateSeconds failingRows".
+    static func ssda903Once(directory: String, year: Int) throws {
+        let started = Date()
+        let tables = try SSDA903Reader().read(directory: directory)
+        let read = Date().timeIntervalSince(started)
+        let report = SSDA903Validator(year: year).validate(SSDA903Return(tables: tables))
+        let failing = report.outcomes.reduce(0) { $0 + $1.failures.count }
+        print("\(read) \(report.seconds) \(failing)")
+    }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import OversightInterchange
+import OversightSynthetic
+import OversightValidation
+
+extension OversightCommand {
+    struct SSDA903: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "903",
+            abstract: "The SSDA903 return on children looked after: validate it against the DfE's rules.",
+            subcommands: [Validate.self, Generate.self])
+    }
+}
+
+extension OversightCommand.SSDA903 {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a synthetic SSDA903 return (every table, as CSV) for a collection year.",
+            discussion: """
+                Made up by a deterministic generator: the same options give byte-identical files. With --dirt,                 about one child in twelve carries a mistake councils make (retired codes, half-recorded endings,                 impossible dates), for the validator and scripts/peer-parity-903 to find.
+                """)
+
+        @Option(help: "The collection year, named by its end: 2025 is 2024/25.")
+        var year: Int
+
+        @Option(help: "How many looked-after children (a tenth more care leavers are added).")
+        var children = 1000
+
+        @Option(help: "Random seed; the same seed gives the same files.")
+        var seed: UInt64 = 1
+
+        @Flag(help: "Add realistic data errors.")
+        var dirt = false
+
+        @Option(help: "Folder to write the CSVs into (created if missing).")
+        var out: String
+
+        func validate() throws {
+            guard children > 0 else { throw ValidationError("--children must be at least 1") }
+        }
+
+        func run() throws {
+            let data = SSDA903Generator(year: year, children: children, seed: seed, dirt: dirt).generate()
+            do {
+                try SSDA903Writer.write(data.tables, to: out)
+            } catch {
+                throw failure(error)
+            }
+            Terminal.write("Wrote \(data.rowCount) rows in \(data.tables.count) tables to \(out) (\(data[.episodes]?.count ?? 0) episodes).\n")
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a folder of SSDA903 CSV files against a collection year's DfE rules.",
+            discussion: """
+                Files are recognised by their columns, not their names. Every rule of the year's pack is \
+                reported: failed (with each failing table row and child), passed, or skipped with the reason \
+                (a table not supplied, reference data not supplied, or not yet implemented). The exit status \
+                is 1 when any error rule (not a query) fails.
+                """)
+
+        @Argument(help: "The folder holding this year's 903 CSV files.")
+        var directory: String
+
+        @Option(help: "The collection year, named by its end as the DfE does: 2025 is 2024/25.")
+        var year: Int
+
+        @Option(help: "A folder holding last year's 903 CSV files, for the rules that compare years.")
+        var last: String?
+
+        @Option(help: "Output: table (for people), json (the report contract) or csv (one row per failing row).")
+        var format: ReportFormat = .table
+
+        @Option(help: "A folder of reference data (Ofsted provider lists, postcode grid) for the rules that need it.")
+        var reference: String?
+
+        func validate() throws {
+            guard SSDA903Catalogue.years.contains(year) else {
+                throw ValidationError(
+                    "--year \(year): rule packs exist for \(SSDA903Catalogue.years.lowerBound)–\(SSDA903Catalogue.years.upperBound) (2025 is 2024/25)")
+            }
+        }
+
+        func run() throws {
+            var terminal = Terminal()
+            let data: SSDA903Return
+            do {
+                let reader = SSDA903Reader()
+                let progress: (SSDA903ReadProgress) -> Void = { terminal.progress("Reading \($0.file)", done: $0.bytesDone, total: $0.bytesTotal) }
+                let tables = try reader.read(directory: directory, progress: progress)
+                let lastYear = try last.map { try reader.read(directory: $0, progress: progress) } ?? [:]
+                data = SSDA903Return(tables: tables, lastYear: lastYear)
+            } catch {
+                terminal.finish("")
+                throw failure(error)
+            }
+            terminal.finish("Read \(data.rowCount) rows from \(data.tables.count) tables" + (last == nil ? "" : " and last year's \(data.lastYear.count)") + ".")
+            if reference != nil {
+                Terminal.write("  --reference: this version reads no reference files yet; the rules that need them are reported as skipped.\n")
+            }
+            let report = SSDA903Validator(year: year).validate(data)
+            switch format {
+            case .json: print(try Self.json(report))
+            case .csv: Self.printCSV(report)
+            case .table: Self.printTable(report, year: year)
+            }
+            if report.failed.contains(where: { $0.rule.kind == .error }) { throw ExitCode.failure }
+        }
+
+        static func json(_ report: ValidationReport) throws -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(report), as: UTF8.self)
+        }
+
+        static func printCSV(_ report: ValidationReport) {
+            print("code,kind,table,row,child,message")
+            for outcome in report.failed {
+                for failure in outcome.failures {
+                    let fields = [
+                        outcome.rule.code, outcome.rule.kind.rawValue, failure.table ?? "", failure.row.map(String.init) ?? "", failure.child,
+                        outcome.rule.message,
+                    ]
+                    print(fields.map(csvField).joined(separator: ","))
+                }
+            }
+        }
+
+        static func csvField(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+
+        static func printTable(_ report: ValidationReport, year: Int) {
+            let skipped = report.outcomes.filter { $0.skipped != nil }
+            let ran = report.outcomes.count - skipped.count
+            print(
+                "SSDA903 \(year - 1)/\(year % 100): \(report.childCount) children; \(ran) of \(report.outcomes.count) rules ran, "
+                    + "\(report.failed.count) failed, in \(String(format: "%.2f", report.seconds)) s")
+            if !report.failed.isEmpty {
+                print("")
+                print("code       rows  children  message")
+                for outcome in report.failed {
+                    let code = outcome.rule.code.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    let rows = String(outcome.failures.count)
+                    let children = String(outcome.children.count)
+                    print("\(code) \(String(repeating: " ", count: max(0, 5 - rows.count)))\(rows) \(String(repeating: " ", count: max(0, 9 - children.count)))\(children)  \(outcome.rule.message)")
+                    let sample = outcome.failures.prefix(3).map { "\($0.table ?? "")#\($0.row.map(String.init) ?? "") child \($0.child)" }
+                    print("                          e.g. " + sample.joined(separator: "; "))
+                }
+            }
+            let reasons = Dictionary(grouping: skipped, by: { $0.skipped! })
+            if !reasons.isEmpty {
+                print("")
+                for (reason, outcomes) in reasons.sorted(by: { $0.key < $1.key }) {
+                    print("\(outcomes.count) \(reason): " + outcomes.map(\.rule.code).joined(separator: " "))
+                }
+            }
+        }
+    }
+}
