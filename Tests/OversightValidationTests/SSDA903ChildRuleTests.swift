@@ -9,8 +9,8 @@ struct SSDA903ChildRuleTests {
     /// A child looked after from May 2023, placed for adoption (A4, E1) on `placed` and adopted (E11) on `adopted`.
     static func adoption(_ child: String, placed: String = "01/09/2024", adopted: String? = "01/02/2025") -> [[String?]] {
         [
-            Row.episode(child, "01/05/2023", end: placed, reason: "X1"),
-            Row.episode(child, placed, rne: "B", ls: "E1", place: "A4", end: adopted, reason: adopted == nil ? nil : "E11"),
+            SampleRow.episode(child, "01/05/2023", end: placed, reason: "X1"),
+            SampleRow.episode(child, placed, rne: "B", ls: "E1", place: "A4", end: adopted, reason: adopted == nil ? nil : "E11"),
         ]
     }
 
@@ -40,8 +40,8 @@ struct SSDA903ChildRuleTests {
     @Test("551–554, 563, 579, 583: decisions that a child should be placed for adoption")
     func decisionsToPlace() {
         let episodes = Build.episodes(
-            Row.episode("A", "01/05/2024", ls: "E1", place: "A4"), Row.episode("B", "01/05/2024", ls: "E1", place: "A4"),
-            Row.episode("C", "01/05/2024", ls: "E1"), Row.episode("D", "01/05/2024"))
+            SampleRow.episode("A", "01/05/2024", ls: "E1", place: "A4"), SampleRow.episode("B", "01/05/2024", ls: "E1", place: "A4"),
+            SampleRow.episode("C", "01/05/2024", ls: "E1"), SampleRow.episode("D", "01/05/2024"))
         let placed = Build.table(
             .placedAdoption, ["B", "01/01/2018", "01/06/2024", nil, nil], ["D", "01/01/2018", nil, "01/05/2024", "RD1"],
             ["D", "01/01/2018", "01/04/2024", nil, nil], ["D", "01/01/2018", "01/06/2024", nil, nil])
@@ -57,8 +57,8 @@ struct SSDA903ChildRuleTests {
     @Test("574, 575, 577, 578: missing periods against each other and against care")
     func missing() {
         let episodes = Build.episodes(
-            Row.episode("A", "01/05/2024"), Row.episode("B", "01/05/2024", end: "01/07/2024", reason: "E8"),
-            Row.episode("C", "01/05/2024"))
+            SampleRow.episode("A", "01/05/2024"), SampleRow.episode("B", "01/05/2024", end: "01/07/2024", reason: "E8"),
+            SampleRow.episode("C", "01/05/2024"))
         let missing = Build.table(
             .missing, ["A", "01/01/2010", "M", "01/06/2024", nil], ["A", "01/01/2010", "M", "05/06/2024", "06/06/2024"],
             ["B", "01/01/2010", "M", "01/06/2024", "03/06/2024"], ["B", "01/01/2010", "M", "05/07/2024", "06/07/2024"],
@@ -75,7 +75,7 @@ struct SSDA903ChildRuleTests {
             [child, born, "10", nil, convicted, healthCheck, "1", "1", "1", "1", nil, nil]
         }
         let children = [("C1", "01/04/2015"), ("C2", "31/03/2015"), ("C3", "01/04/2014"), ("C5", "01/04/2020"), ("C6", "31/03/2020")]
-        let episodes = SSDA903Table(kind: .episodes, rows: children.map { Row.episode($0.0, "01/01/2023") })
+        let episodes = SSDA903Table(kind: .episodes, rows: children.map { SampleRow.episode($0.0, "01/01/2023") })
         let table = Build.table(
             .oc2, oc2("C1", born: "01/04/2015", convicted: "0"), oc2("C2", born: "31/03/2015"), oc2("C3", born: "01/04/2014"),
             oc2("C5", born: "01/04/2020"), oc2("C6", born: "31/03/2020", healthCheck: "1"))
@@ -105,12 +105,12 @@ struct SSDA903ChildRuleTests {
     @Test("393 and 607: motherhood for every girl looked after, whatever her age, but not on short breaks alone")
     func motherhood() {
         let header = Build.header(
-            Row.header("A", born: "01/01/2022", sex: "F"), Row.header("B", born: "01/01/2012", sex: "F"),
-            Row.header("C", born: "01/01/2012", sex: "F"), Row.header("D", born: "01/01/2010"), Row.header("E", born: "01/01/2010", sex: "F", mother: "0"))
+            SampleRow.header("A", born: "01/01/2022", sex: "F"), SampleRow.header("B", born: "01/01/2012", sex: "F"),
+            SampleRow.header("C", born: "01/01/2012", sex: "F"), SampleRow.header("D", born: "01/01/2010"), SampleRow.header("E", born: "01/01/2010", sex: "F", mother: "0"))
         let episodes = Build.episodes(
-            Row.episode("A", "01/05/2024"), Row.episode("B", "01/05/2024", end: "01/06/2024", reason: "E8"),
-            Row.episode("C", "01/05/2024", ls: "V3", place: "U6", end: "03/05/2024", reason: "E8"), Row.episode("D", "01/05/2024"),
-            Row.episode("E", "01/05/2024"))
+            SampleRow.episode("A", "01/05/2024"), SampleRow.episode("B", "01/05/2024", end: "01/06/2024", reason: "E8"),
+            SampleRow.episode("C", "01/05/2024", ls: "V3", place: "U6", end: "03/05/2024", reason: "E8"), SampleRow.episode("D", "01/05/2024"),
+            SampleRow.episode("E", "01/05/2024"))
         #expect(Build.flagged("393", header, episodes) == Build.rows(.header, 0, 1))
         #expect(Build.flagged("607", header, episodes) == Build.rows(.header, 1) + Build.rows(.episodes, 1))
     }
@@ -118,8 +118,8 @@ struct SSDA903ChildRuleTests {
     @Test("630–635: previous permanence")
     func previousPermanence() {
         let episodes = Build.episodes(
-            Row.episode("A", "01/05/2024"), Row.episode("B", "01/05/2024"), Row.episode("C", "01/05/2015"), Row.episode("D", "01/05/2024"),
-            Row.episode("E", "01/05/2024"))
+            SampleRow.episode("A", "01/05/2024"), SampleRow.episode("B", "01/05/2024"), SampleRow.episode("C", "01/05/2015"), SampleRow.episode("D", "01/05/2024"),
+            SampleRow.episode("E", "01/05/2024"))
         let table = Build.table(
             .previousPermanence, ["B", "01/01/2010", "Q9", nil, nil], ["C", "01/01/2010", "P1", "999", "01/01/2012"],
             ["D", "01/01/2010", "P1", "ABC", "XX/01/2012"], ["E", "01/01/2010", "Z1", "999", "ZZ/ZZ/2012"])
@@ -133,8 +133,8 @@ struct SSDA903ChildRuleTests {
 
     @Test("INT03, INT21, INT32, EPI: children across tables")
     func integrity() {
-        let header = Build.header(Row.header("A"), Row.header("B", sex: "F"), Row.header("B", sex: "F"), Row.header("C"))
-        let episodes = Build.episodes(Row.episode("A", "01/05/2024"), Row.episode("Z", "01/05/2024"), Row.episode("B", "01/05/2024"))
+        let header = Build.header(SampleRow.header("A"), SampleRow.header("B", sex: "F"), SampleRow.header("B", sex: "F"), SampleRow.header("C"))
+        let episodes = Build.episodes(SampleRow.episode("A", "01/05/2024"), SampleRow.episode("Z", "01/05/2024"), SampleRow.episode("B", "01/05/2024"))
         let uasc = Build.table(.uasc, ["A", "M", "01/01/2010", nil], ["B", "M", "01/01/2010", nil])
         #expect(Build.flagged("INT03", header, episodes) == Build.rows(.episodes, 1))
         #expect(Build.flagged("INT21", header, uasc) == Build.rows(.uasc, 1))
@@ -166,9 +166,9 @@ struct SSDA903LastYearRuleTests {
     @Test("502, 503B, 503D, 562, NoE: this year's first episode continues last year's open one")
     func episodes() {
         let episodes = Build.episodes(
-            Row.episode("A", "01/06/2023"), Row.episode("B", "01/05/2023", ls: "E1"), Row.episode("C", "01/06/2023", place: "U5"),
-            Row.episode("D", "01/05/2023"))
-        let last = Build.episodes(Row.episode("A", "01/05/2023"), Row.episode("B", "01/05/2023"), Row.episode("C", "01/05/2023"))
+            SampleRow.episode("A", "01/06/2023"), SampleRow.episode("B", "01/05/2023", ls: "E1"), SampleRow.episode("C", "01/06/2023", place: "U5"),
+            SampleRow.episode("D", "01/05/2023"))
+        let last = Build.episodes(SampleRow.episode("A", "01/05/2023"), SampleRow.episode("B", "01/05/2023"), SampleRow.episode("C", "01/05/2023"))
         #expect(Build.flagged("502", episodes, last: [last]) == Build.rows(.episodes, 0, 2))
         #expect(Build.flagged("503B", episodes, last: [last]) == Build.rows(.episodes, 1))
         #expect(Build.flagged("503D", episodes, last: [last]) == Build.rows(.episodes, 2))
@@ -192,12 +192,33 @@ struct SSDA903LastYearRuleTests {
     @Test("624 and 626: the first child's birth date and motherhood against last year")
     func motherhood() {
         let header = Build.header(
-            Row.header("F", born: "01/01/2008", sex: "F", mother: "1", firstChildBorn: "01/01/2024"),
-            Row.header("G", born: "01/01/2008", sex: "F", mother: "1", firstChildBorn: "01/01/2024"))
+            SampleRow.header("F", born: "01/01/2008", sex: "F", mother: "1", firstChildBorn: "01/01/2024"),
+            SampleRow.header("G", born: "01/01/2008", sex: "F", mother: "1", firstChildBorn: "01/01/2024"))
         let last = Build.header(
-            Row.header("F", born: "01/01/2008", sex: "F", mother: "1", firstChildBorn: "01/01/2023"),
-            Row.header("G", born: "01/01/2008", sex: "F", mother: "0"))
+            SampleRow.header("F", born: "01/01/2008", sex: "F", mother: "1", firstChildBorn: "01/01/2023"),
+            SampleRow.header("G", born: "01/01/2008", sex: "F", mother: "0"))
         #expect(Build.flagged("624", header, last: [last]) == Build.rows(.header, 0))
         #expect(Build.flagged("626", header, last: [last]) == Build.rows(.header, 1))
+    }
+}
+
+@Suite("SSDA903 rules where we keep the DfE text over the peer")
+struct SSDA903Lac2PeerDifferenceTests {
+    @Test("347: a foyer is T1 or T2 today; the peer only knows a bare T")
+    func rule347() {
+        let oc3 = Build.table(
+            .oc3, ["A", "01/01/2008", "YES", "F1", "T1"], ["B", "01/01/2008", "YES", "F1", "T"], ["C", "01/01/2007", "YES", "F1", "T2"],
+            ["D", "01/01/2008", "YES", "F1", "B1"])
+        #expect(Build.flagged("347", oc3) == Build.rows(.oc3, 0, 1))
+    }
+
+    @Test("SW02STG1: an ID starting SW or XX passes in both years; a blank or other prefix fails")
+    func socialWorkerIdentifiers() {
+        let table = Build.table(
+            .socialWorkerEpisodes, ["A", "01/01/2010", "SW1", "01/05/2024", nil, nil], ["B", "01/01/2010", "XX9", "01/05/2024", nil, nil],
+            ["C", "01/01/2010", "QQ1", "01/05/2024", nil, nil], ["D", "01/01/2010", nil, "01/05/2024", nil, nil])
+        for year in [2025, 2026] {
+            #expect(Build.flagged("SW02STG1", year: year, table) == Build.rows(.socialWorkerEpisodes, 2, 3))
+        }
     }
 }
