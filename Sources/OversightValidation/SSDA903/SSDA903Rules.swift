@@ -8,6 +8,13 @@ public enum SSDA903Rules {
         rules1xx,
         rules2xx,
         rules1000s,
+        rules3xx,
+        rules4xx,
+        rules5xx,
+        rulesAdoption,
+        rules6xx,
+        rulesInternal,
+        rulesSocialWorker,
     ]
 
     /// Every implemented rule, for every year.
