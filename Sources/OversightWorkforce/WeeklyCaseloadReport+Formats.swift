@@ -2,7 +2,7 @@ import Foundation
 import OversightCore
 
 extension WeeklyCaseloadReport {
-    static func figure(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
+    public static func figure(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
     static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
 
     /// Plain text for the terminal: the week's figures per team, then the authority's 13 weeks.
@@ -35,7 +35,7 @@ extension WeeklyCaseloadReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func aligned(_ rows: [[String]]) -> [String] {
+    public static func aligned(_ rows: [[String]]) -> [String] {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, text in
@@ -136,7 +136,7 @@ extension WeeklyCaseloadReport {
     }
 
     /// A 13-week chart small enough to sit in a table row: weekly averages as a line, the trend dashed.
-    static func sparkline(_ series: Series) -> String {
+    public static func sparkline(_ series: Series) -> String {
         let width = 180.0, height = 36.0, pad = 3.0
         let values = series.weeks.flatMap { [$0.average, $0.trend] }.compactMap { $0 }
         guard let low = values.min(), let high = values.max() else { return "" }

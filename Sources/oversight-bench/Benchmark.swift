@@ -5,6 +5,7 @@ import OversightMeasures
 import OversightStorage
 import OversightStorageSQLite
 import OversightSynthetic
+import OversightWorkforce
 
 /// Speed and memory figures, printed as medians: never part of the test run.
 ///
@@ -24,6 +25,7 @@ enum Benchmark {
         case "profile": try profile(directory: arguments[1])
         case "measures": try measuresBenchmark(options(arguments.dropFirst()))
         case "_measures-once": try measuresOnce(database: arguments[1], runs: Int(arguments[2]) ?? 5)
+        case "caseload": try caseloadBenchmark(options(arguments.dropFirst()))
         default: usage()
         }
     }
@@ -31,6 +33,7 @@ enum Benchmark {
     static func usage() {
         print("usage: oversight-bench import --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
         print("       oversight-bench measures --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
+        print("       oversight-bench caseload --size small|england [--runs N] [--seed N] [--work DIR]")
     }
 
     static func options(_ arguments: ArraySlice<String>) -> [String: String] {

@@ -42,5 +42,13 @@ extension OversightCommand.Import {
             let teams = Set(register.establishment.map(\.teamID)).count
             Terminal.write("Imported \(register.spells.count) spells for \(workers) workers and \(register.establishment.count) establishment rows for \(teams) teams.\n")
         }
+
+        /// The generator's register, written beside the SSD tables: for `demo`.
+        static func importRegister(from extract: String, into location: StoreLocation) throws {
+            let register = try WorkforceCSV.read(
+                staff: extract + "/workforce_staff.csv", establishment: extract + "/workforce_establishment.csv")
+            try location.openWorkforce().replaceWorkforceRegister(register, source: extract, importedAt: isoTimestamp())
+            Terminal.write("Imported the workforce register: \(register.spells.count) spells.\n")
+        }
     }
 }
