@@ -96,10 +96,11 @@ public struct AllocationHistory: Sendable {
                 childIndex[involvement.childID.rawValue] = child
                 childIDs.append(involvement.childID.rawValue)
             }
+            var worker = Self.none, team = Self.none
+            if let id = involvement.workerID { worker = self.worker(id.rawValue) }
+            if let id = involvement.teamID { team = self.team(id.rawValue) }
             allocations.append(Allocation(
-                child: child, worker: involvement.workerID.map { worker($0.rawValue) } ?? Self.none,
-                team: involvement.teamID.map { team($0.rawValue) } ?? Self.none, start: involvement.start.dayNumber,
-                end: involvement.end?.dayNumber ?? Self.open))
+                child: child, worker: worker, team: team, start: involvement.start.dayNumber, end: involvement.end?.dayNumber ?? Self.open))
         default:
             return
         }

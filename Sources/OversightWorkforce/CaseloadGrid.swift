@@ -42,8 +42,8 @@ public struct CaseloadGrid: Sendable {
     public private(set) var overall: [DayFigures]
     /// Per worker and day: children held (`worker * days + day`), and the team counted in (`AllocationHistory.none` when
     /// the worker did not count that day).
-    private(set) var cases: [Int32]
-    private(set) var countedTeam: [Int32]
+    private(set) var cases: [Int32] = []
+    private(set) var countedTeam: [Int32] = []
     public private(set) var workerIDs: [String]
     public private(set) var workerNames: [String?]
 
@@ -86,20 +86,30 @@ public struct CaseloadGrid: Sendable {
             teamNames.append(team.name)
             services.append(team.service)
         }
-        func team(_ id: String) -> Int32 {
-            if let known = teamIndex[id] { return known }
-            teamIndex[id] = Int32(teamIDs.count)
-            teamIDs.append(id)
-            teamNames.append(id)
-            services.append(nil)
-            return Int32(teamIDs.count - 1)
+        var registerTeams: [(id: String, name: String, service: String?)] = register.teamNames.map {
+            ($0.key.rawValue, $0.value.name, $0.value.service)
         }
-        for (id, named) in register.teamNames {
-            let index = Int(team(id.rawValue))
-            teamNames[index] = named.name
-            services[index] = named.service
+        registerTeams.sort { $0.id < $1.id }
+        var named = Set(registerTeams.map(\.id))
+        for spell in register.spells where teamIndex[spell.teamID.rawValue] == nil && named.insert(spell.teamID.rawValue).inserted {
+            registerTeams.append((spell.teamID.rawValue, spell.teamID.rawValue, nil))
         }
-        let spellTeams = spells.map { $0.map { team($0.teamID.rawValue) } }
+        for team in registerTeams {
+            let index: Int
+            if let known = teamIndex[team.id] {
+                index = Int(known)
+            } else {
+                index = teamIDs.count
+                teamIndex[team.id] = Int32(index)
+                teamIDs.append(team.id)
+                teamNames.append(team.name)
+                services.append(team.service)
+            }
+            teamNames[index] = team.name
+            if team.service != nil { services[index] = team.service }
+        }
+        var spellTeams: [[Int32]] = []
+        for own in spells { spellTeams.append(own.map { teamIndex[$0.teamID.rawValue]! }) }
         var noTeam: Int32?
 
         // Children held per worker and day, by difference arrays: +1 on the first day held, -1 after the last.

@@ -66,7 +66,7 @@ public struct RetentionWhatIf: Sendable, Codable {
         let inPost = register.spells(on: date).filter(\.role.isSocialWorker)
         let employedFTE = inPost.filter { $0.contract == .permanent }.reduce(0) { $0 + $1.fullTimeEquivalent }
         let agencyFTE = inPost.filter { $0.contract == .agency }.reduce(0) { $0 + $1.fullTimeEquivalent }
-        let leaverFTE = WorkforceMeasures.leavers(register, on: date).reduce(0) { $0 + $1.fullTimeEquivalent }
+        let leaverFTE = WorkforceMeasures.leaversInYear(register, on: date).reduce(0) { $0 + $1.fullTimeEquivalent }
         let turnover = employedFTE > 0 ? leaverFTE / employedFTE : 0
 
         // New permanent starters: a permanent social work spell with no permanent spell of theirs the day before.
@@ -90,7 +90,7 @@ public struct RetentionWhatIf: Sendable, Codable {
                 return survivedYears == 0 || (lastDay(of: start).map { $0 >= start.start.adding(years: survivedYears) } ?? true)
             }
             guard !cohort.isEmpty else { return nil }
-            let stayed = cohort.filter { lastDay(of: $0).map { $0 >= $0.start.adding(years: survivedYears + 1) } ?? true }
+            let stayed = cohort.filter { start in lastDay(of: start).map { last in last >= start.start.adding(years: survivedYears + 1) } ?? true }
             return (Double(stayed.count) / Double(cohort.count), cohort.count)
         }
         let firstYear = stayRate(startedBetween: date.adding(years: -2), and: yearAgo, survivedYears: 0)
@@ -109,19 +109,20 @@ public struct RetentionWhatIf: Sendable, Codable {
             Assumption(name: "New permanent starters a year (FTE), held constant", value: String(format: "%.1f", intake), source: "register"),
             Assumption(
                 name: "Starters staying a first year, before the payment",
-                value: firstYear.map { String(format: "%.0f%% of %d starters", 100 * $0.0, $0.1) } ?? String(format: "%.0f%% (1 − turnover)", 100 * (1 - turnover)),
+                value: firstYear.map { String(format: "%.0f%% of ", 100 * $0.0) + "\($0.1) starters" } ?? String(format: "%.0f%% (1 − turnover)", 100 * (1 - turnover)),
                 source: firstYear == nil ? "register (turnover; too few starters to measure)" : "register"),
             Assumption(
                 name: "Starters staying a second year, before the payment",
-                value: secondYear.map { String(format: "%.0f%% of %d starters", 100 * $0.0, $0.1) } ?? String(format: "%.0f%% (1 − turnover)", 100 * (1 - turnover)),
+                value: secondYear.map { String(format: "%.0f%% of ", 100 * $0.0) + "\($0.1) starters" } ?? String(format: "%.0f%% (1 − turnover)", 100 * (1 - turnover)),
                 source: secondYear == nil ? "register (turnover; too few starters to measure)" : "register"),
             Assumption(name: "Salary with on-costs, per FTE a year", value: money(parameters.salary), source: source("salary")),
             Assumption(
-                name: "Retention payment", value: String(format: "%g%% of salary = %@, paid 1/3 after year 1 and 2/3 after year 2", parameters.bonusRate,
-                                                         money(parameters.salary * parameters.bonusRate / 100)),
+                name: "Retention payment",
+                value: String(format: "%g%% of salary = ", parameters.bonusRate) + money(parameters.salary * parameters.bonusRate / 100)
+                    + ", paid 1/3 after year 1 and 2/3 after year 2",
                 source: source("bonus-rate")),
             Assumption(name: "Fall in permanent turnover with the payment", value: String(format: "%g%% (turnover %.1f%% → %.1f%%)", parameters.turnoverFall, 100 * turnover, 100 * turnover * (1 - fall)), source: source("turnover-fall")),
-            Assumption(name: "Agency premium over an employed FTE", value: String(format: "%g%% of salary = %@ a year", parameters.agencyPremium, money(parameters.salary * parameters.agencyPremium / 100)), source: source("agency-premium")),
+            Assumption(name: "Agency premium over an employed FTE", value: String(format: "%g%% of salary = ", parameters.agencyPremium) + money(parameters.salary * parameters.agencyPremium / 100) + " a year", source: source("agency-premium")),
             Assumption(name: "Agency FTE falls one for one with permanent FTE kept, to no lower than none", value: "—", source: "model"),
         ]
 

@@ -31,7 +31,7 @@ public struct WorkerChanges: Sendable, Codable {
 
     /// How many children had 0, 1, 2 … changes.
     public var distribution: [(changes: Int, children: Int)] {
-        Dictionary(grouping: children, by: \.changes).map { ($0.key, $0.value.count) }.sorted { $0.changes < $1.changes }
+        Dictionary(grouping: children, by: \.changes).map { (changes: $0.key, children: $0.value.count) }.sorted { $0.changes < $1.changes }
     }
 
     public init(on date: LocalDate, history: AllocationHistory) {

@@ -44,7 +44,7 @@ public struct WorkforceMeasures: Sendable {
         }
 
         let yearStart = date.adding(years: -1).adding(days: 1)
-        leavers = Self.leavers(register, on: date)
+        leavers = Self.leaversInYear(register, on: date)
         let leaverFTE = leavers.reduce(0) { $0 + $1.fullTimeEquivalent }
 
         let grid = CaseloadGrid(history: history, register: register, from: date, days: 1)
@@ -76,7 +76,7 @@ public struct WorkforceMeasures: Sendable {
     }
 
     /// Employed social workers who left the authority's employment in the 12 months to `date`, by leaving day.
-    public static func leavers(_ register: WorkforceRegister, on date: LocalDate) -> [StaffSpell] {
+    public static func leaversInYear(_ register: WorkforceRegister, on date: LocalDate) -> [StaffSpell] {
         let yearStart = date.adding(years: -1).adding(days: 1)
         let spellsByWorker = Dictionary(grouping: register.spells, by: \.workerID)
         return register.spells.filter { spell in
@@ -90,7 +90,7 @@ public struct WorkforceMeasures: Sendable {
     /// Leavers in the 12 months by reason given at the exit interview, most common first.
     public var leavingReasons: [(reason: LeavingReason, count: Int, fte: Double)] {
         let grouped = Dictionary(grouping: leavers, by: { $0.leavingReason ?? .notRecorded })
-        return grouped.map { ($0.key, $0.value.count, $0.value.reduce(0) { $0 + $1.fullTimeEquivalent }) }
+        return grouped.map { (reason: $0.key, count: $0.value.count, fte: $0.value.reduce(0) { $0 + $1.fullTimeEquivalent }) }
             .sorted { ($1.count, $0.reason.rawValue) < ($0.count, $1.reason.rawValue) }
     }
 }

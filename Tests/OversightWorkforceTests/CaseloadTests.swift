@@ -58,7 +58,8 @@ struct CaseloadTests {
         #expect(protection.current.averageDirection == .up)
         // The trend is the mean of the daily averages over the 14 days to Sunday: for the assessment team nine days
         // at 2 (24 Feb – 4 Mar) and five at 1 (5–9 Mar); child protection had anyone only from the 5th, at 3.
-        #expect(assessment.current.trend == ((9.0 * 2 + 5 * 1) / 14 * 100).rounded() / 100)
+        let expectedTrend: Double = (((9.0 * 2.0 + 5.0) / 14.0) * 100.0).rounded() / 100.0
+        #expect(assessment.current.trend == expectedTrend)
         #expect(protection.current.trend == 3)
         // The authority as a whole did not move: the same 2 workers and 4 children.
         #expect(report.overall.current.workers == 2)

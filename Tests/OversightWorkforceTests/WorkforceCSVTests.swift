@@ -60,7 +60,7 @@ struct WorkforceCSVTests {
             _ = try WorkforceCSV.read(staff: staff, establishment: establishment)
             Issue.record("no error for \(row)")
         } catch {
-            #expect(error.description.hasPrefix(message), "\(error.description)")
+            #expect("\(error)".hasPrefix(message), "\(error)")
         }
     }
 

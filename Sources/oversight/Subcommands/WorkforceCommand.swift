@@ -143,7 +143,7 @@ extension OversightCommand.WorkforceCommand {
             case .table:
                 print("Changes of allocated social worker in the 12 months to \(date.ukString): \(changes.children.count) allocated children")
                 print(changes.distribution.map { "\($0.changes) change\($0.changes == 1 ? "" : "s"): \($0.children)" }.joined(separator: "; "))
-                print(String(format: "%d children (%.1f%%) had 3 or more social workers in the 12 months.\n", changes.withThreeOrMoreWorkers, changes.threeOrMorePercentage ?? 0))
+                print("\(changes.withThreeOrMoreWorkers) children (" + String(format: "%.1f%%", changes.threeOrMorePercentage ?? 0) + ") had 3 or more social workers in the 12 months.\n")
                 var rows = [["Child", "Changes", "Workers", "Last change", "Workers in order"]]
                 for child in listed {
                     rows.append([child.childID, String(child.changes), String(child.workers), child.lastChange?.isoString ?? "–", child.workerIDs.joined(separator: " → ")])

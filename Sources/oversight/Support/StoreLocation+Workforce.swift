@@ -20,10 +20,3 @@ extension ExistingDatabase {
     }
 }
 
-/// One CSV line, quoting fields that need it (RFC 4180).
-func csvLine(_ fields: [String]) -> String {
-    fields.map { field in
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }.joined(separator: ",")
-}
