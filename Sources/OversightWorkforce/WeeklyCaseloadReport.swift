@@ -5,9 +5,9 @@ public enum Direction: String, Sendable, Codable {
     case up, down, level
 
     /// Compares at the precision the report prints (one decimal place), so "level" is what a reader sees as level.
+    /// A team with nobody counted (no figure) compares as nought: a new team's average moves up.
     init(from previous: Double?, to current: Double?) {
-        guard let previous, let current else { self = .level; return }
-        let difference = (current * 10).rounded() - (previous * 10).rounded()
+        let difference = ((current ?? 0) * 10).rounded() - ((previous ?? 0) * 10).rounded()
         self = difference > 0 ? .up : difference < 0 ? .down : .level
     }
 

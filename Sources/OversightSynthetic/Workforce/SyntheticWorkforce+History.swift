@@ -22,6 +22,7 @@ extension SyntheticWorkforce {
     private static let permanentTenureDays = 1_650.0
     private static let agencyTenureDays = 240.0
     private static let vacancyDays = 45.0
+    private static let agencyGapDays = 14.0
     static let establishmentShare = 0.88
 
     private static let permanentReasons: [(LeavingReason, Double)] = [
@@ -78,8 +79,10 @@ extension SyntheticWorkforce {
             }
             // Earlier holders of the post, back to the start of the history.
             while start > historyStart {
-                let end = start.adding(days: -1 - Int(rng.exponential(mean: Self.vacancyDays)))
-                let agency = rng.chance(min(0.9, member.role.agencyShare + 0.05))
+                // A post filled through an agency today mostly was before (agencies fill gaps within a fortnight);
+                // an employed post mostly had employed holders.
+                let agency = rng.chance(member.isAgency ? 0.95 : 0.05)
+                let end = start.adding(days: -1 - Int(rng.exponential(mean: agency ? Self.agencyGapDays : Self.vacancyDays)))
                 let begin = end.adding(days: -max(30, Int(rng.exponential(mean: agency ? Self.agencyTenureDays : Self.permanentTenureDays))))
                 spells.append(StaffSpell(
                     workerID: Identifier(String(nextFormer)),
