@@ -44,6 +44,8 @@ let package = Package(
         // The DfE validation rules for the CIN census and the SSDA903, over the interchange readers' records.
         .target(name: "OversightValidation", dependencies: ["OversightCore", "OversightInterchange"]),
         .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
+        // Workforce register, caseloads from allocation history, the weekly caseload report and the retention what-if.
+        .target(name: "OversightWorkforce", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .target(
             name: "OversightImprovement",
             dependencies: [
@@ -54,6 +56,7 @@ let package = Package(
             name: "OversightWeb",
             dependencies: [
                 "OversightCore", "OversightStorage", "OversightMeasures", "OversightInterchange", "OversightImprovement",
+                "OversightWorkforce",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -68,7 +71,7 @@ let package = Package(
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
                 "OversightStoragePostgres", "OversightSynthetic", "OversightMeasures", "OversightWeb", "OversightImprovement",
-                "OversightValidation",
+                "OversightValidation", "OversightWorkforce",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -80,7 +83,7 @@ let package = Package(
             name: "oversight-bench",
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
-                "OversightSynthetic", "OversightMeasures", "OversightValidation",
+                "OversightSynthetic", "OversightMeasures", "OversightValidation", "OversightWorkforce",
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
@@ -104,6 +107,13 @@ let package = Package(
         .testTarget(
             name: "OversightValidationTests",
             dependencies: ["OversightValidation", "OversightCore", "OversightInterchange", "OversightSynthetic"]
+        ),
+        .testTarget(
+            name: "OversightWorkforceTests",
+            dependencies: [
+                "OversightWorkforce", "OversightCore", "OversightStorage", "OversightMeasures", "OversightInterchange",
+                "OversightStorageSQLite", "OversightStoragePostgres",
+            ]
         ),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
         .testTarget(

@@ -189,6 +189,45 @@ enum Migrations {
                 FOR EACH STATEMENT EXECUTE FUNCTION action_update_refuse_change()
             """,
         ]),
+        // The workforce register (issue 6), as SQLite's 004-workforce: replaced whole by each register import.
+        Migration(name: "004-workforce", statements: [
+            """
+            CREATE TABLE workforce_import (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                source TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                spells BIGINT NOT NULL,
+                establishment_rows BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE workforce_spell (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                worker_id TEXT NOT NULL,
+                name TEXT,
+                role TEXT NOT NULL,
+                team_id TEXT NOT NULL,
+                contract TEXT NOT NULL CHECK (contract IN ('permanent', 'agency')),
+                fte DOUBLE PRECISION NOT NULL CHECK (fte > 0 AND fte <= 1),
+                start_date DATE NOT NULL,
+                end_date DATE,
+                leaving_reason TEXT,
+                case_holding BOOLEAN NOT NULL,
+                CHECK (end_date IS NULL OR end_date >= start_date)
+            )
+            """,
+            "CREATE INDEX workforce_spell_worker ON workforce_spell (worker_id, start_date)",
+            """
+            CREATE TABLE workforce_establishment (
+                team_id TEXT NOT NULL,
+                from_date DATE NOT NULL,
+                team_name TEXT NOT NULL,
+                service TEXT NOT NULL,
+                funded_fte DOUBLE PRECISION NOT NULL CHECK (funded_fte >= 0),
+                PRIMARY KEY (team_id, from_date)
+            )
+            """,
+        ]),
     ]
 
     /// A snapshot: one import's case records in a schema of their own, written once and then only read.

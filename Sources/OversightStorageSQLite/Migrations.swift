@@ -142,6 +142,41 @@ enum Migrations {
                     BEGIN SELECT RAISE(ABORT, 'action updates are append-only'); END;
                 """)
         }
+        // The workforce register (issue 6) lives in the catalogue: it outlives every import and is replaced whole.
+        migrator.registerMigration("004-workforce") { db in
+            try db.execute(sql: """
+                CREATE TABLE workforce_import (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    spells INTEGER NOT NULL,
+                    establishment_rows INTEGER NOT NULL
+                );
+                CREATE TABLE workforce_spell (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    worker_id TEXT NOT NULL,
+                    name TEXT,
+                    role TEXT NOT NULL,
+                    team_id TEXT NOT NULL,
+                    contract TEXT NOT NULL CHECK (contract = 'permanent' OR contract = 'agency'),
+                    fte REAL NOT NULL CHECK (fte > 0 AND fte <= 1),
+                    start_date TEXT NOT NULL,
+                    end_date TEXT,
+                    leaving_reason TEXT,
+                    case_holding INTEGER NOT NULL,
+                    CHECK (end_date IS NULL OR end_date >= start_date)
+                );
+                CREATE INDEX workforce_spell_worker ON workforce_spell(worker_id, start_date);
+                CREATE TABLE workforce_establishment (
+                    team_id TEXT NOT NULL,
+                    from_date TEXT NOT NULL,
+                    team_name TEXT NOT NULL,
+                    service TEXT NOT NULL,
+                    funded_fte REAL NOT NULL CHECK (funded_fte >= 0),
+                    PRIMARY KEY (team_id, from_date)
+                );
+                """)
+        }
         return migrator
     }
 

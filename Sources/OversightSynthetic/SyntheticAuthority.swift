@@ -61,6 +61,9 @@ public enum SyntheticAuthority {
         }
         extract.writeProfessionals()
         extract.close()
+        try workforce.writeRegister(
+            workforce.register(seed: options.seed, historyStart: options.windowStart.adding(years: -1), extractDate: options.extractDate),
+            into: directory)
         progress(GenerationProgress(childrenDone: total, childrenTotal: total))
 
         return GenerationSummary(

@@ -5,6 +5,7 @@ import OversightMeasures
 import OversightStorage
 import OversightStorageSQLite
 import OversightSynthetic
+import OversightWorkforce
 
 /// Speed and memory figures, printed as medians: never part of the test run.
 ///
@@ -28,6 +29,7 @@ enum Benchmark {
         case "_cin-once": try cinOnce(file: arguments[1])
         case "903": try ssda903Benchmark(options(arguments.dropFirst()))
         case "_903-once": try ssda903Once(directory: arguments[1], year: Int(arguments[2]) ?? 2025)
+        case "caseload": try caseloadBenchmark(options(arguments.dropFirst()))
         default: usage()
         }
     }
@@ -37,6 +39,7 @@ enum Benchmark {
         print("       oversight-bench measures --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
         print("       oversight-bench cin [--children N] [--runs N] [--work DIR]")
         print("       oversight-bench 903 [--children N] [--year 2025] [--runs N] [--seed N] [--work DIR]")
+        print("       oversight-bench caseload --size small|england [--runs N] [--seed N] [--work DIR]")
     }
 
     static func options(_ arguments: ArraySlice<String>) -> [String: String] {

@@ -17,7 +17,7 @@ struct DeterminismTests {
                 try withGeneratedAuthority(options) { second, _ in
                     let names = try Self.files(in: first)
                     #expect(names == (try Self.files(in: second)))
-                    #expect(names.count == (dirt ? 24 : 23))
+                    #expect(names.count == (dirt ? 26 : 25))
                     for name in names {
                         let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
                         let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))

@@ -4,6 +4,7 @@ import OversightCore
 import OversightImprovement
 import OversightMeasures
 import OversightStorage
+import OversightWorkforce
 
 /// Team pages and the weekly caseload report (the rapid review's recommendation 18).
 struct CaseloadPages {
@@ -23,41 +24,74 @@ struct CaseloadPages {
         return nil
     }
 
-    struct TeamRow { var teamID, name: String; var link: Bool; var workers, children: Int; var average: String; var highest, overdue: Int }
+    struct TeamRow {
+        var teamID, name: String
+        var link: Bool
+        var workers: Int
+        var change, children, average, direction, trend, trendDirection: String
+        var highest, lowest, overdue: Int
+        var sparkline: String
+    }
     struct Weekly {
         var chrome: Chrome
-        var asOf: String
+        var weekEnding, printLink: String
         var teams: [TeamRow]
-        var totalWorkers, totalChildren: Int
-        var totalAverage: String
-        var totalHighest, totalOverdue: Int
+        var total: TeamRow
     }
 
-    private func weekly(_ request: Request, _ context: OversightRequestContext) throws -> HTMLPage {
+    /// The report for the week ending `?week-ending=` (default: the data's day), computed once per import and week by
+    /// the same `WeeklyCaseloadReport` the command line prints; visits overdue come from the case snapshot.
+    private func weekly(_ request: Request, _ context: OversightRequestContext) throws -> Response {
         let view = try services.caseView()
-        let held = view.snapshot.heldChildren(on: view.asOf)
-        var byTeam: [String: [CaseSnapshot.HeldChild]] = [:]
-        for entry in held { byTeam[entry.holder.teamID ?? "", default: []].append(entry) }
-        var rows: [TeamRow] = []
-        for (teamID, entries) in byTeam {
-            let loads = Dictionary(grouping: entries, by: { $0.holder.workerID ?? "" }).mapValues { Set($0.map(\.child)).count }
-            let overdue = entries.filter { entry in
-                Self.visitDue(entry, calendar: view.engine.calendar, standards: view.engine.standards).map { $0 < view.asOf } ?? false
-            }.count
-            let children = Set(entries.map(\.child)).count
-            rows.append(TeamRow(
-                teamID: teamID, name: entries.first?.holder.teamName ?? (teamID.isEmpty ? "No team recorded" : teamID), link: !teamID.isEmpty,
-                workers: loads.count, children: children, average: String(format: "%.1f", Double(children) / Double(max(loads.count, 1))),
-                highest: loads.values.max() ?? 0, overdue: overdue))
+        var weekEnding = view.asOf
+        if let text = request.uri.queryParameters["week-ending"] {
+            guard let date = LocalDate(iso: text) else { throw HTTPError(.badRequest, message: "week-ending must be a date (YYYY-MM-DD).") }
+            weekEnding = date
         }
-        rows.sort { $0.name < $1.name }
-        let allLoads = Dictionary(grouping: held, by: { $0.holder.workerID ?? "" }).mapValues { Set($0.map(\.child)).count }
-        let children = Set(held.map(\.child)).count
-        return HTMLPage("caseload", Weekly(
+        let report = try Self.report(services: services, view: view, weekEnding: weekEnding)
+        if request.uri.queryParameters["format"] == "print" {
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                    // The printable page carries its own stylesheet, as the command line's does.
+                    .init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: report.html(authorityName: services.configuration.authorityName))))
+        }
+        var overdue: [String: Int] = [:]
+        for entry in view.snapshot.heldChildren(on: weekEnding)
+        where Self.visitDue(entry, calendar: view.engine.calendar, standards: view.engine.standards).map({ $0 < weekEnding }) ?? false {
+            overdue[entry.holder.teamID ?? "", default: 0] += 1
+        }
+        func row(_ series: WeeklyCaseloadReport.Series) -> TeamRow {
+            let week = series.current
+            return TeamRow(
+                teamID: series.teamID ?? "", name: series.name, link: series.teamID != nil, workers: week.workers,
+                change: week.workersChange > 0 ? "+\(week.workersChange)" : "\(week.workersChange)", children: "\(week.cases)",
+                average: week.average.map { String(format: "%.1f", $0) } ?? "–", direction: week.averageDirection.arrow + " " + week.averageDirection.rawValue,
+                trend: week.trend.map { String(format: "%.1f", $0) } ?? "–", trendDirection: week.trendDirection.arrow + " " + week.trendDirection.rawValue,
+                highest: week.highest, lowest: week.lowest,
+                overdue: series.teamID.map { overdue[$0] ?? 0 } ?? overdue.values.reduce(0, +),
+                sparkline: WeeklyCaseloadReport.sparkline(series))
+        }
+        return try HTMLPage("caseload", Weekly(
             chrome: Chrome(authorityName: services.configuration.authorityName, user: context.user, csrf: context.session?.csrfToken, path: "/caseload/weekly"),
-            asOf: Figures.date(view.asOf), teams: rows, totalWorkers: allLoads.count, totalChildren: children,
-            totalAverage: String(format: "%.1f", Double(children) / Double(max(allLoads.count, 1))), totalHighest: allLoads.values.max() ?? 0,
-            totalOverdue: rows.reduce(0) { $0 + $1.overdue }))
+            weekEnding: Figures.date(weekEnding), printLink: "/caseload/weekly?week-ending=\(weekEnding.isoString)&format=print",
+            teams: report.teams.map(row), total: row(report.overall))).response(from: request, context: context)
+    }
+
+    /// The weekly report for one import and week, computed once: allocations come from the store (and the workforce
+    /// register, when the store keeps one).
+    static func report(services: WebServices, view: CaseView, weekEnding: LocalDate) throws -> WeeklyCaseloadReport {
+        let loaded: Result<(AllocationHistory, WorkforceRegister), any Error> = view.memo("allocations") {
+            Result {
+                (try AllocationHistory.load(from: services.store),
+                 try (services.store as? any WorkforceStore)?.fetchWorkforceRegister() ?? WorkforceRegister())
+            }
+        }
+        let (history, register) = try loaded.get()
+        return view.memo("weekly-caseload|\(weekEnding)") { WeeklyCaseloadReport(weekEnding: weekEnding, history: history, register: register) }
     }
 
     struct WorkerRow { var name: String; var children, protection, lookedAfter, overdue: Int }

@@ -51,6 +51,7 @@ extension OversightCommand {
                 let store = try location.open()
                 try OversightCommand.Import.SSD.importExtract(
                     extract, into: store, importer: SSDImporter(), rejectsPath: location.defaultRejectsPath)
+                try OversightCommand.Import.Workforce.importRegister(from: extract, into: location)
                 // The improvement plan the demo's pages show: imported once, kept with its updates afterwards.
                 if try store.fetchPlan("ofsted-2022") == nil {
                     let plan = try PlanDocument.decode(Data(PackageResources.demo_plan_json), file: "demo-plan.json", id: "ofsted-2022")

@@ -1,0 +1,202 @@
+import OversightCore
+
+/// One day's caseload figures for a team, a service or the whole authority.
+public struct DayFigures: Sendable, Hashable, Codable {
+    /// Case-holding social workers counted that day (the team's numbers).
+    public var workers: Int = 0
+    public var fullTimeEquivalent: Double = 0
+    /// Children held, summed over the workers: a child co-worked by two workers is in both caseloads.
+    public var cases: Int = 0
+    public var highest: Int = 0
+    public var lowest: Int = 0
+
+    /// Average caseload per case-holding social worker; `nil` when nobody was counted.
+    public var average: Double? { workers > 0 ? Double(cases) / Double(workers) : nil }
+    /// Cases per FTE, the CSWW's basis (WF-05).
+    public var casesPerFTE: Double? { fullTimeEquivalent > 0 ? Double(cases) / fullTimeEquivalent : nil }
+
+    mutating func add(cases load: Int, fte: Double) {
+        lowest = workers == 0 ? load : min(lowest, load)
+        highest = workers == 0 ? load : max(highest, load)
+        workers += 1
+        fullTimeEquivalent += fte
+        cases += load
+    }
+}
+
+/// Caseloads day by day over a window: how many children each worker held on each day, and the team each counted
+/// in that day, added up per team and for the authority.
+///
+/// A worker counts on a day when the register has them in post in a case-holding social work role that day, or
+/// when they hold any case that day (so no allocated child is ever left out, even when the register has a gap).
+/// Their team that day is the register's; for a worker the register does not cover that day, it is the team of
+/// their latest allocation. An allocation counts on every day from its start to its end inclusive.
+public struct CaseloadGrid: Sendable {
+    public let first: LocalDate
+    public let days: Int
+    public private(set) var teamIDs: [String] = []
+    public private(set) var teamNames: [String] = []
+    public private(set) var services: [String?] = []
+    /// `[team][day]`.
+    public private(set) var teamFigures: [[DayFigures]] = []
+    public private(set) var overall: [DayFigures]
+    /// Per worker and day: children held (`worker * days + day`), and the team counted in (`AllocationHistory.none` when
+    /// the worker did not count that day).
+    private(set) var cases: [Int32] = []
+    private(set) var countedTeam: [Int32] = []
+    public private(set) var workerIDs: [String]
+    public private(set) var workerNames: [String?]
+
+    public static let noTeamName = "No team recorded"
+
+    /// - Parameters:
+    ///   - history: the allocations.
+    ///   - register: the workforce register; empty when none was imported (then only workers holding cases count).
+    ///   - first: the first day of the window; `days` days are counted.
+    public init(history: AllocationHistory, register: WorkforceRegister, from first: LocalDate, days: Int) {
+        precondition(days > 0)
+        self.first = first
+        self.days = days
+        overall = Array(repeating: DayFigures(), count: days)
+        workerIDs = history.workers.map(\.id)
+        workerNames = history.workers.map(\.name)
+        var workerIndex = history.workerIndex
+        var spells: [[StaffSpell]] = Array(repeating: [], count: workerIDs.count)
+        for spell in register.spells {
+            let index: Int
+            if let known = workerIndex[spell.workerID.rawValue] {
+                index = Int(known)
+            } else {
+                index = workerIDs.count
+                workerIndex[spell.workerID.rawValue] = Int32(index)
+                workerIDs.append(spell.workerID.rawValue)
+                workerNames.append(spell.name)
+                spells.append([])
+            }
+            spells[index].append(spell)
+            if workerNames[index] == nil { workerNames[index] = spell.name }
+        }
+        for index in spells.indices where spells[index].count > 1 { spells[index].sort { $0.start < $1.start } }
+
+        // Teams: the allocations' teams, then any the register adds; the register's names and services win.
+        var teamIndex: [String: Int32] = [:]
+        for team in history.teams {
+            teamIndex[team.id] = Int32(teamIDs.count)
+            teamIDs.append(team.id)
+            teamNames.append(team.name)
+            services.append(team.service)
+        }
+        var registerTeams: [(id: String, name: String, service: String?)] = register.teamNames.map {
+            ($0.key.rawValue, $0.value.name, $0.value.service)
+        }
+        registerTeams.sort { $0.id < $1.id }
+        var named = Set(registerTeams.map(\.id))
+        for spell in register.spells where teamIndex[spell.teamID.rawValue] == nil && named.insert(spell.teamID.rawValue).inserted {
+            registerTeams.append((spell.teamID.rawValue, spell.teamID.rawValue, nil))
+        }
+        for team in registerTeams {
+            let index: Int
+            if let known = teamIndex[team.id] {
+                index = Int(known)
+            } else {
+                index = teamIDs.count
+                teamIndex[team.id] = Int32(index)
+                teamIDs.append(team.id)
+                teamNames.append(team.name)
+                services.append(team.service)
+            }
+            teamNames[index] = team.name
+            if team.service != nil { services[index] = team.service }
+        }
+        var spellTeams: [[Int32]] = []
+        for own in spells { spellTeams.append(own.map { teamIndex[$0.teamID.rawValue]! }) }
+        var noTeam: Int32?
+
+        // Children held per worker and day, by difference arrays: +1 on the first day held, -1 after the last.
+        let lastDay = first.dayNumber + Int32(days) - 1
+        var held = [Int32](repeating: 0, count: workerIDs.count * (days + 1))
+        var fallbackTeam = [Int32](repeating: AllocationHistory.none, count: workerIDs.count)
+        var fallbackStart = [Int32](repeating: .min, count: workerIDs.count)
+        var position = 0
+        var pieces: [(worker: Int32, start: Int32, end: Int32)] = []
+        let allocations = history.allocations
+        while position < allocations.count {
+            let child = allocations[position].child
+            pieces.removeAll(keepingCapacity: true)
+            while position < allocations.count && allocations[position].child == child {
+                let a = allocations[position]
+                position += 1
+                guard a.worker != AllocationHistory.none, a.start <= lastDay else { continue }
+                let w = Int(a.worker)
+                if a.start >= fallbackStart[w] && a.team != AllocationHistory.none {
+                    fallbackStart[w] = a.start
+                    fallbackTeam[w] = a.team
+                }
+                guard a.end >= first.dayNumber else { continue }
+                pieces.append((a.worker, max(a.start, first.dayNumber), min(a.end, lastDay)))
+            }
+            // A child held twice by the same worker on a day (overlapping records) is one case.
+            if pieces.count > 1 { pieces.sort { ($0.worker, $0.start) < ($1.worker, $1.start) } }
+            var k = 0
+            while k < pieces.count {
+                var (worker, start, end) = pieces[k]
+                k += 1
+                while k < pieces.count && pieces[k].worker == worker && pieces[k].start <= end {
+                    end = max(end, pieces[k].end)
+                    k += 1
+                }
+                let base = Int(worker) * (days + 1)
+                held[base + Int(start - first.dayNumber)] += 1
+                held[base + Int(end - first.dayNumber) + 1] -= 1
+            }
+        }
+
+        cases = [Int32](repeating: 0, count: workerIDs.count * days)
+        countedTeam = [Int32](repeating: AllocationHistory.none, count: workerIDs.count * days)
+        teamFigures = Array(repeating: Array(repeating: DayFigures(), count: days), count: teamIDs.count)
+        for w in 0..<workerIDs.count {
+            let ownSpells = spells[w]
+            var spellPosition = 0
+            var running: Int32 = 0
+            let fte = w < history.workers.count ? history.workers[w].fullTimeEquivalent ?? 1 : 1
+            for d in 0..<days {
+                running += held[w * (days + 1) + d]
+                cases[w * days + d] = running
+                let day = first.dayNumber + Int32(d)
+                while spellPosition < ownSpells.count, let end = ownSpells[spellPosition].end, end.dayNumber < day { spellPosition += 1 }
+                let spell = spellPosition < ownSpells.count && ownSpells[spellPosition].start.dayNumber <= day ? ownSpells[spellPosition] : nil
+                let inPost = spell.map { $0.isCaseHolding && $0.role.isSocialWorker } ?? false
+                guard inPost || running > 0 else { continue }
+                var team = spell != nil ? spellTeams[w][spellPosition] : fallbackTeam[w]
+                if team == AllocationHistory.none {
+                    if noTeam == nil {
+                        noTeam = Int32(teamIDs.count)
+                        teamIDs.append("")
+                        teamNames.append(Self.noTeamName)
+                        services.append(nil)
+                        teamFigures.append(Array(repeating: DayFigures(), count: days))
+                    }
+                    team = noTeam!
+                }
+                countedTeam[w * days + d] = team
+                let workerFTE = spell?.fullTimeEquivalent ?? fte
+                teamFigures[Int(team)][d].add(cases: Int(running), fte: workerFTE)
+                overall[d].add(cases: Int(running), fte: workerFTE)
+            }
+        }
+    }
+
+    /// The day's index in the window.
+    public func index(of date: LocalDate) -> Int? {
+        let offset = first.days(to: date)
+        return (0..<days).contains(offset) ? offset : nil
+    }
+
+    /// Each counted worker's caseload on the window's day `day`: worker ID, name, team index and children held.
+    public func workerLoads(onDay day: Int) -> [(workerID: String, name: String?, team: Int, cases: Int)] {
+        (0..<workerIDs.count).compactMap { w in
+            let team = countedTeam[w * days + day]
+            return team == AllocationHistory.none ? nil : (workerIDs[w], workerNames[w], Int(team), Int(cases[w * days + day]))
+        }
+    }
+}
