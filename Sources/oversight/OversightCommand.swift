@@ -9,5 +9,6 @@ struct OversightCommand: AsyncParsableCommand {
         subcommands: [
             Demo.self, Generate.self, Import.self, Stats.self, Measures.self, Serve.self, User.self, BoardPackCommand.self, Migrate.self, Backup.self,
             Restore.self, Mapping.self, WorkingDays.self, Plan.self,
+            AuditCommand.self,
         ])
 }
