@@ -176,6 +176,13 @@ enum AuditJSON {
     }
 }
 
+/// Rows in byte order of their first column, as both databases' binary collation would give (PostgreSQL's default
+/// collation follows the locale, so text keys are ordered here rather than in SQL). The sort is stable, so rows with
+/// the same key keep the order the query gave them.
+private func byFirstColumn(_ a: [SQLValue], _ b: [SQLValue]) -> Bool {
+    (a.first?.string ?? "").utf8.lexicographicallyPrecedes((b.first?.string ?? "").utf8)
+}
+
 private func text(_ value: SQLValue, _ what: String) throws -> String {
     guard let text = value.string else { throw StorageError.database(operation: "reading \(what)", reason: "a required column is empty") }
     return text
@@ -222,10 +229,10 @@ extension AuditStore where Self: CatalogueTransactions {
 
     public func fetchSamples() throws(AuditStoreError) -> [AuditSample] {
         try audits("listing audit samples") { sql in
-            let allocations = Dictionary(grouping: try Self.allocations(sql, sample: nil), by: \.sample)
+            let allocations = Dictionary(grouping: try Self.allocations(sql, sample: nil), by: { $0.sample })
             return try sql.select(
-                "SELECT id, title, template_id, template_version, cohort, method, seed, population, drawn_on, drawn_by FROM audit_sample ORDER BY id"
-            ).map { row in
+                "SELECT id, title, template_id, template_version, cohort, method, seed, population, drawn_on, drawn_by FROM audit_sample"
+            ).sorted(by: byFirstColumn).map { row in
                 let id = try text(row[0], "audit samples")
                 guard let method = SampleMethod(code: try text(row[5], "sample \(id)")), let seed = UInt64(try text(row[6], "sample \(id)")) else {
                     throw StorageError.database(operation: "reading sample \(id)", reason: "unreadable method or seed")
@@ -241,9 +248,9 @@ extension AuditStore where Self: CatalogueTransactions {
     private static func allocations(_ sql: any CatalogueStatements, sample: String?) throws -> [(sample: String, allocation: AuditAllocation)] {
         let filter = sample == nil ? "" : "WHERE sample_id = ?"
         return try sql.rows(
-            "SELECT sample_id, id, child_id, team_id, worker_id, stratum, auditor, due_by FROM audit \(filter) ORDER BY sample_id, position",
-            sample.map { [.text($0)] } ?? []
-        ).map { row in
+            "SELECT sample_id, id, child_id, team_id, worker_id, stratum, auditor, due_by FROM audit \(filter) ORDER BY position",
+            sample.map { [SQLValue.text($0)] } ?? []
+        ).sorted(by: byFirstColumn).map { row in
             let id = try text(row[1], "audits")
             return (
                 try text(row[0], id),
@@ -258,11 +265,14 @@ extension AuditStore where Self: CatalogueTransactions {
         try audits("reading audits") { sql in
             var templates: [String: (String, Int)] = [:]
             for row in try sql.select("SELECT id, template_id, template_version FROM audit_sample") {
-                templates[try text(row[0], "audit samples")] = (try text(row[1], "audit samples"), row[2].int ?? 0)
+                let id = try text(row[0], "audit samples")
+                templates[id] = (try text(row[1], id), row[2].int ?? 0)
             }
             var records: [String: [AuditRecord]] = [:]
             for row in try sql.select("SELECT audit_id, body FROM audit_record ORDER BY id") {
-                records[try text(row[0], "audit records"), default: []].append(try AuditJSON.decode(AuditRecord.self, row[1], "audit records"))
+                let id = try text(row[0], "audit records")
+                let record = try AuditJSON.decode(AuditRecord.self, row[1], "the record of audit \(id)")
+                records[id, default: []].append(record)
             }
             var moderations: [String: [Moderation]] = [:]
             for row in try sql.select("SELECT audit_id, moderator, grade_before, grade_after, reason, at FROM audit_moderation ORDER BY id") {
@@ -314,7 +324,9 @@ extension AuditStore where Self: CatalogueTransactions {
 
     public func fetchFilters() throws(AuditStoreError) -> [SavedFilter] {
         try audits("reading saved filters") { sql in
-            try sql.select("SELECT definition FROM saved_filter ORDER BY name").map { try AuditJSON.decode(SavedFilter.self, $0[0], "saved filters") }
+            try sql.select("SELECT name, definition FROM saved_filter").sorted(by: byFirstColumn).map {
+                try AuditJSON.decode(SavedFilter.self, $0[1], "saved filters")
+            }
         }
     }
 }
@@ -352,7 +364,7 @@ extension LearningStore where Self: CatalogueTransactions {
     private static func caseActions(_ sql: any CatalogueStatements, id: String?) throws -> [TrackedCaseAction] {
         let filter = id == nil ? "" : "WHERE action_id = ?"
         var events: [String: [CaseActionEvent]] = [:]
-        for row in try sql.rows("SELECT action_id, status, note, by_name, at FROM case_action_event \(filter) ORDER BY id", id.map { [.text($0)] } ?? []) {
+        for row in try sql.rows("SELECT action_id, status, note, by_name, at FROM case_action_event \(filter) ORDER BY id", id.map { [SQLValue.text($0)] } ?? []) {
             let action = try text(row[0], "case actions")
             guard let status = CaseActionStatus(rawValue: try text(row[1], action)) else {
                 throw StorageError.database(operation: "reading case action \(action)", reason: "unknown status")
@@ -361,9 +373,9 @@ extension LearningStore where Self: CatalogueTransactions {
                 actionID: Identifier(action), status: status, note: try text(row[2], action), by: try text(row[3], action), at: try text(row[4], action)))
         }
         return try sql.rows(
-            "SELECT id, audit_id, child_id, finding, owner, due_by, raised_by, raised_on FROM case_action \(id == nil ? "" : "WHERE id = ?") ORDER BY id",
-            id.map { [.text($0)] } ?? []
-        ).map { row in
+            "SELECT id, audit_id, child_id, finding, owner, due_by, raised_by, raised_on FROM case_action \(id == nil ? "" : "WHERE id = ?")",
+            id.map { [SQLValue.text($0)] } ?? []
+        ).sorted(by: byFirstColumn).map { row in
             let id = try text(row[0], "case actions")
             let action = CaseAction(
                 id: Identifier(id), auditID: Identifier(try text(row[1], id)), childID: Identifier(try text(row[2], id)), finding: try text(row[3], id),
@@ -388,7 +400,7 @@ extension LearningStore where Self: CatalogueTransactions {
 
     public func fetchThemes() throws(AuditStoreError) -> [LearningTheme] {
         try audits("reading learning themes") { sql in
-            try sql.select("SELECT id, title, practice_area, plan_id, action_ref FROM learning_theme ORDER BY id").map { row in
+            try sql.select("SELECT id, title, practice_area, plan_id, action_ref FROM learning_theme").sorted(by: byFirstColumn).map { row in
                 let id = try text(row[0], "learning themes")
                 let link = row[3].string.flatMap { plan in row[4].string.map { PlanActionReference(planID: Identifier(plan), ref: $0) } }
                 return LearningTheme(id: id, title: try text(row[1], id), practiceArea: row[2].string.flatMap(PracticeArea.init(rawValue:)), planAction: link)
@@ -465,7 +477,7 @@ extension LearningStore where Self: CatalogueTransactions {
             for row in try sql.select("SELECT spot_check_id, done_on FROM spot_check_done ORDER BY done_on") {
                 done[try text(row[0], "spot checks"), default: []].append(try date(row[1], "spot checks"))
             }
-            return try sql.select("SELECT id, title, cohort, every_months, first_due FROM spot_check ORDER BY id").map { row in
+            return try sql.select("SELECT id, title, cohort, every_months, first_due FROM spot_check").sorted(by: byFirstColumn).map { row in
                 let id = try text(row[0], "spot checks")
                 return SpotCheckSchedule(
                     id: id, title: try text(row[1], id), cohort: try text(row[2], id), everyMonths: row[3].int ?? 6, firstDue: try date(row[4], id),

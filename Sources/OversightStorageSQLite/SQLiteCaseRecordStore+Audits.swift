@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import OversightCore
 import OversightStorage
@@ -17,11 +18,11 @@ extension SQLiteCaseRecordStore: AuditStore, LearningStore, CatalogueTransaction
         let db: Database
 
         func rows(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
-            let arguments = StatementArguments(values.map { value -> DatabaseValue in
+            let arguments = StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
                 switch value {
-                case .null: .null
-                case .integer(let number): number.databaseValue
-                case .text(let text): text.databaseValue
+                case .null: nil
+                case .integer(let number): number
+                case .text(let text): text
                 }
             })
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in

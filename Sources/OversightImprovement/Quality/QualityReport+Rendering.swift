@@ -7,7 +7,7 @@ extension QualityReport {
 
     /// The grade rows of one section, for the table, CSV and HTML.
     var gradeSections: [(title: String, rows: [Row])] {
-        var sections: [(String, [Row])] = [
+        var sections: [(title: String, rows: [Row])] = [
             ("Grades by month", byMonth), ("Grades by team", byTeam), ("Grades by practice area", byPracticeArea),
         ]
         if let versus = versusMeasure {
