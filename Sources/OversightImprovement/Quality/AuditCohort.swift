@@ -39,6 +39,14 @@ public struct CohortMember: Sendable, Hashable {
     /// Looked after, child protection plan, or child in need.
     public var legalContext: String
 
+    public init(childID: String, teamID: String?, workerID: String?, ageBand: String, legalContext: String) {
+        self.childID = childID
+        self.teamID = teamID
+        self.workerID = workerID
+        self.ageBand = ageBand
+        self.legalContext = legalContext
+    }
+
     public func stratum(_ by: Stratification) -> String {
         switch by {
         case .team: teamID ?? "no team"
