@@ -50,6 +50,11 @@ let package = Package(
             name: "OversightImprovement",
             dependencies: [
                 "OversightCore", "OversightStorage", "OversightMeasures", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The default QA audit templates (issue 8), one file per version: a shipped version never changes.
+            resources: [
+                .embedInCode("Resources/case-file-audit-v1.json"), .embedInCode("Resources/thematic-dip-sample-v1.json"),
+                .embedInCode("Resources/supervision-observation-v1.json"),
             ]
         ),
         .target(

@@ -42,6 +42,8 @@ public struct BoardPack: Sendable {
     public var exceptions: [Exception]
     public var recommendations: [Recommendation]
     public var narrative: [Narrative]
+    /// The QA section (issue 8): audit grades, moderation, themes and spot checks; left out when `nil`.
+    public var quality: QualitySection?
 
     /// Builds the pack for `asOf` from the plan, every update recorded, and (when case data is loaded) the
     /// measures engine.
@@ -154,6 +156,7 @@ public struct BoardPack: Sendable {
                 if !action.more.isEmpty { lines.append("    What more: \(action.more)") }
             }
         }
+        lines += qualityLines()
         lines.append("")
         lines.append("Impact recorded this quarter")
         if narrative.isEmpty { lines.append("  None recorded") }
@@ -195,6 +198,7 @@ public struct BoardPack: Sendable {
         <table><thead><tr><th scope="col">Rating</th><th scope="col" class="num">Now</th><th scope="col" class="num">At the last board</th><th scope="col">Change</th></tr></thead>
         <tbody>{{#counts}}<tr class="rag-count" data-rag="{{label}}"><td><span class="tag tag-{{colour}}">{{label}}</span></td><td class="num">{{now}}</td><td class="num">{{atLastBoard}}</td><td>{{change}}</td></tr>{{/counts}}</tbody></table>
         {{$body}}{{/body}}
+        \(qualityTemplate)
         <h2 id="narrative">Impact recorded this quarter</h2>
         {{^empty(narrative)}}<table><thead><tr><th scope="col">Action</th><th scope="col">Date</th><th scope="col">By</th><th scope="col">Impact against outcomes set</th></tr></thead>
         <tbody>{{#narrative}}<tr class="narrative"><td>{{ref}}</td><td>{{date}}</td><td>{{by}}</td><td>{{impact}}</td></tr>{{/narrative}}</tbody></table>{{/empty(narrative)}}

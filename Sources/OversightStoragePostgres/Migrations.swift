@@ -228,6 +228,145 @@ enum Migrations {
             )
             """,
         ]),
+        // QA audits (issue 8), as SQLite's 005-audits: integers are never NULL, so every NULL a statement binds is text.
+        Migration(name: "005-audits", statements: [
+            """
+            CREATE TABLE audit_sample (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL,
+                template_id TEXT NOT NULL,
+                template_version BIGINT NOT NULL,
+                cohort TEXT NOT NULL,
+                method TEXT NOT NULL,
+                seed TEXT NOT NULL,
+                population BIGINT NOT NULL,
+                drawn_on TEXT NOT NULL,
+                drawn_by TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE audit (
+                id TEXT PRIMARY KEY NOT NULL,
+                sample_id TEXT NOT NULL REFERENCES audit_sample (id),
+                position BIGINT NOT NULL,
+                child_id TEXT NOT NULL,
+                team_id TEXT,
+                worker_id TEXT,
+                stratum TEXT,
+                auditor TEXT NOT NULL,
+                due_by TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE audit_record (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                audit_id TEXT NOT NULL REFERENCES audit (id),
+                recorded_at TEXT NOT NULL,
+                recorded_by TEXT NOT NULL,
+                grade TEXT NOT NULL CHECK (grade IN ('outstanding', 'good', 'requires-improvement', 'inadequate')),
+                body TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE audit_moderation (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                audit_id TEXT NOT NULL REFERENCES audit (id),
+                moderator TEXT NOT NULL,
+                at TEXT NOT NULL,
+                grade_before TEXT NOT NULL CHECK (grade_before IN ('outstanding', 'good', 'requires-improvement', 'inadequate')),
+                grade_after TEXT NOT NULL CHECK (grade_after IN ('outstanding', 'good', 'requires-improvement', 'inadequate')),
+                reason TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE case_action (
+                id TEXT PRIMARY KEY NOT NULL,
+                audit_id TEXT NOT NULL REFERENCES audit (id),
+                child_id TEXT NOT NULL,
+                finding TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                due_by TEXT NOT NULL,
+                raised_by TEXT NOT NULL,
+                raised_on TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE case_action_event (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                action_id TEXT NOT NULL REFERENCES case_action (id),
+                status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'completed', 'withdrawn')),
+                note TEXT NOT NULL,
+                by_name TEXT NOT NULL,
+                at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE learning_theme (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL,
+                practice_area TEXT,
+                plan_id TEXT,
+                action_ref TEXT,
+                FOREIGN KEY (plan_id, action_ref) REFERENCES plan_action (plan_id, ref)
+            )
+            """,
+            """
+            CREATE TABLE saved_filter (
+                name TEXT PRIMARY KEY NOT NULL,
+                definition TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE spot_check (
+                id TEXT PRIMARY KEY NOT NULL,
+                title TEXT NOT NULL,
+                cohort TEXT NOT NULL,
+                every_months BIGINT NOT NULL,
+                first_due TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE spot_check_done (
+                spot_check_id TEXT NOT NULL REFERENCES spot_check (id),
+                done_on TEXT NOT NULL,
+                PRIMARY KEY (spot_check_id, done_on)
+            )
+            """,
+            "CREATE INDEX audit_sample_id ON audit (sample_id, position)",
+            "CREATE INDEX audit_record_audit ON audit_record (audit_id)",
+            "CREATE INDEX audit_moderation_audit ON audit_moderation (audit_id)",
+            """
+            CREATE FUNCTION audit_history_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER audit_record_no_change BEFORE UPDATE OR DELETE ON audit_record
+                FOR EACH ROW EXECUTE FUNCTION audit_history_refuse_change()
+            """,
+            """
+            CREATE TRIGGER audit_record_no_truncate BEFORE TRUNCATE ON audit_record
+                FOR EACH STATEMENT EXECUTE FUNCTION audit_history_refuse_change()
+            """,
+            """
+            CREATE TRIGGER audit_moderation_no_change BEFORE UPDATE OR DELETE ON audit_moderation
+                FOR EACH ROW EXECUTE FUNCTION audit_history_refuse_change()
+            """,
+            """
+            CREATE TRIGGER audit_moderation_no_truncate BEFORE TRUNCATE ON audit_moderation
+                FOR EACH STATEMENT EXECUTE FUNCTION audit_history_refuse_change()
+            """,
+            """
+            CREATE TRIGGER case_action_event_no_change BEFORE UPDATE OR DELETE ON case_action_event
+                FOR EACH ROW EXECUTE FUNCTION audit_history_refuse_change()
+            """,
+            """
+            CREATE TRIGGER case_action_event_no_truncate BEFORE TRUNCATE ON case_action_event
+                FOR EACH STATEMENT EXECUTE FUNCTION audit_history_refuse_change()
+            """,
+        ]),
     ]
 
     /// A snapshot: one import's case records in a schema of their own, written once and then only read.

@@ -177,6 +177,110 @@ enum Migrations {
                 );
                 """)
         }
+        // QA audits (issue 8): samples, allocations, the auditors' records, moderation, case actions, learning themes,
+        // saved filters and spot checks. Records, moderations and case action events are never changed or removed.
+        migrator.registerMigration("005-audits") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit_sample (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    template_id TEXT NOT NULL,
+                    template_version INTEGER NOT NULL,
+                    cohort TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    seed TEXT NOT NULL,
+                    population INTEGER NOT NULL,
+                    drawn_on TEXT NOT NULL,
+                    drawn_by TEXT NOT NULL
+                );
+                CREATE TABLE audit (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    sample_id TEXT NOT NULL REFERENCES audit_sample(id),
+                    position INTEGER NOT NULL,
+                    child_id TEXT NOT NULL,
+                    team_id TEXT,
+                    worker_id TEXT,
+                    stratum TEXT,
+                    auditor TEXT NOT NULL,
+                    due_by TEXT NOT NULL
+                );
+                CREATE TABLE audit_record (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    audit_id TEXT NOT NULL REFERENCES audit(id),
+                    recorded_at TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    grade TEXT NOT NULL CHECK (grade IN ('outstanding', 'good', 'requires-improvement', 'inadequate')),
+                    body TEXT NOT NULL
+                );
+                CREATE TABLE audit_moderation (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    audit_id TEXT NOT NULL REFERENCES audit(id),
+                    moderator TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    grade_before TEXT NOT NULL CHECK (grade_before IN ('outstanding', 'good', 'requires-improvement', 'inadequate')),
+                    grade_after TEXT NOT NULL CHECK (grade_after IN ('outstanding', 'good', 'requires-improvement', 'inadequate')),
+                    reason TEXT NOT NULL
+                );
+                CREATE TABLE case_action (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    audit_id TEXT NOT NULL REFERENCES audit(id),
+                    child_id TEXT NOT NULL,
+                    finding TEXT NOT NULL,
+                    owner TEXT NOT NULL,
+                    due_by TEXT NOT NULL,
+                    raised_by TEXT NOT NULL,
+                    raised_on TEXT NOT NULL
+                );
+                CREATE TABLE case_action_event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    action_id TEXT NOT NULL REFERENCES case_action(id),
+                    status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'completed', 'withdrawn')),
+                    note TEXT NOT NULL,
+                    by_name TEXT NOT NULL,
+                    at TEXT NOT NULL
+                );
+                CREATE TABLE learning_theme (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    practice_area TEXT,
+                    plan_id TEXT,
+                    action_ref TEXT,
+                    FOREIGN KEY (plan_id, action_ref) REFERENCES plan_action(plan_id, ref)
+                );
+                CREATE TABLE saved_filter (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    definition TEXT NOT NULL
+                );
+                CREATE TABLE spot_check (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    cohort TEXT NOT NULL,
+                    every_months INTEGER NOT NULL,
+                    first_due TEXT NOT NULL
+                );
+                CREATE TABLE spot_check_done (
+                    spot_check_id TEXT NOT NULL REFERENCES spot_check(id),
+                    done_on TEXT NOT NULL,
+                    PRIMARY KEY (spot_check_id, done_on)
+                );
+                CREATE INDEX audit_sample_id ON audit(sample_id, position);
+                CREATE INDEX audit_record_audit ON audit_record(audit_id);
+                CREATE INDEX audit_moderation_audit ON audit_moderation(audit_id);
+                -- Append-only: an audit's records, its moderations and a case action's lifecycle are evidence.
+                CREATE TRIGGER audit_record_no_update BEFORE UPDATE ON audit_record
+                    BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+                CREATE TRIGGER audit_record_no_delete BEFORE DELETE ON audit_record
+                    BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+                CREATE TRIGGER audit_moderation_no_update BEFORE UPDATE ON audit_moderation
+                    BEGIN SELECT RAISE(ABORT, 'moderations are append-only'); END;
+                CREATE TRIGGER audit_moderation_no_delete BEFORE DELETE ON audit_moderation
+                    BEGIN SELECT RAISE(ABORT, 'moderations are append-only'); END;
+                CREATE TRIGGER case_action_event_no_update BEFORE UPDATE ON case_action_event
+                    BEGIN SELECT RAISE(ABORT, 'case action events are append-only'); END;
+                CREATE TRIGGER case_action_event_no_delete BEFORE DELETE ON case_action_event
+                    BEGIN SELECT RAISE(ABORT, 'case action events are append-only'); END;
+                """)
+        }
         return migrator
     }
 

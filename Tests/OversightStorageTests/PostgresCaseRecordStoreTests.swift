@@ -107,10 +107,10 @@ struct PostgresCaseRecordStoreTests {
     func migrations() throws {
         let first = try store()
         defer { first.close() }
-        #expect(try first.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce"])
+        #expect(try first.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
         let reopened = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: first.schema)
         defer { reopened.close() }
-        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce"])
+        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
     }
 
     @Test("A catalogue from before the access tables gains them when opened, keeping its imports")
@@ -123,6 +123,14 @@ struct PostgresCaseRecordStoreTests {
             try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
         }
         try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '004-workforce'")
+        for table in [
+            "spot_check_done", "spot_check", "saved_filter", "learning_theme", "case_action_event", "case_action", "audit_moderation",
+            "audit_record", "audit", "audit_sample",
+        ] {
+            try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
+        }
+        try old.executeInCatalogue("downgrading", "DROP FUNCTION audit_history_refuse_change()")
+        try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '005-audits'")
         for table in ["action_update", "plan_action", "plan_measure_link", "plan_recommendation", "improvement_plan"] {
             try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
         }
@@ -137,7 +145,7 @@ struct PostgresCaseRecordStoreTests {
 
         let upgraded = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: old.schema)
         defer { upgraded.close() }
-        #expect(try upgraded.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce"])
+        #expect(try upgraded.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
         #expect(try upgraded.fetchEntityCounts()[.child] == 3)
         try upgraded.saveUser(UserAccount(username: "u", displayName: "U", role: .director), passwordHash: "h")
         #expect(try upgraded.users().map(\.username) == ["u"])

@@ -24,6 +24,7 @@ struct Chrome {
         if let team = user?.teamID, user?.role.seesChildLevelData == true { links.append(("/teams/\(team)", "My team")) }
         if user?.role == .inspector { links.append(("/inspection/lists", "Annex A lists")) }
         if let role = user?.role, ImportPages.mayImport(role) { links.append(("/imports", "Imports")) }
+        if let role = user?.role, AuditPages.mayList(role) { links.append(("/audits", "Audits")) }
         if user?.role.mayReadAccessLog == true { links.append(("/admin/access-log", "Access log")) }
         if user?.role.mayAdminister == true { links.append(("/admin", "Users")) }
         nav = links.map { NavLink(href: $0.0, label: $0.1, current: $0.0 == path || ($0.0 != "/" && $0.0 != "/admin" && path.hasPrefix($0.0))) }

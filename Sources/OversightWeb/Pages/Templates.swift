@@ -15,6 +15,7 @@ enum Templates {
     static let all: [(String, String)] = [
         ("layout", layout), ("login", login), ("dashboard", dashboard), ("dashboard-body", dashboardBody), ("measures", measures), ("measure", measure), ("measure-body", measureBody),
         ("child", child), ("team", team), ("caseload", caseload), ("access-log", accessLog), ("error", error), ("admin", admin), ("annex-a", annexA), ("annex-a-list", annexAList), ("imports", imports), ("import-job", importJob), ("plans", plans), ("plan", plan), ("plan-action", planAction),
+        ("audits", AuditPages.template),
     ]
 
     static let layout = """

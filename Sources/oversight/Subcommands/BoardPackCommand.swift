@@ -36,9 +36,9 @@ extension OversightCommand {
                 let updates = try store.fetchUpdates(plan: plan.id, asOf: nil)
                 // Measures need case data; a database holding only plans gets a pack without them.
                 let engine = try store.fetchExtracts().isEmpty ? nil : MeasureEngine(snapshot: try CaseSnapshot.load(from: store))
-                let pack = BoardPack(
+                let pack = try withQualitySection(BoardPack(
                     kind: BoardPack.Kind(rawValue: kind) ?? .board, plan: plan, updates: updates, asOf: date, engine: engine,
-                    cycleDays: cycleDays)
+                    cycleDays: cycleDays), store: store, asOf: date, engine: engine)
                 let contents = format == "text" ? pack.text() : pack.html()
                 do {
                     try contents.write(toFile: out, atomically: true, encoding: .utf8)
