@@ -22,13 +22,13 @@ extension OversightCommand.LADO {
         @Argument(help: "The allegations CSV.")
         var file: String
 
-        @OptionGroup var database: ExistingDatabase
+        @OptionGroup var database: TargetDatabase
 
         func run() throws {
             do {
                 let csv = try TrackerCommandSupport.readCSV(file)
                 let allegations = try AllegationCSV.parse(file: csv.file, header: csv.header, rows: csv.rows)
-                let store = try database.openTrackers()
+                let store = try database.location.openTrackers()
                 let stored = Set(try store.fetchAllegations().map(\.id))
                 try store.saveAllegations(allegations)
                 let updated = allegations.count { stored.contains($0.id) }
@@ -53,7 +53,7 @@ extension OversightCommand.LADO {
 
         func run() throws {
             let allegations: [Allegation]
-            do { allegations = try database.openTrackers().fetchAllegations() } catch let error as ExitCode { throw error } catch { throw failure(error) }
+            do { allegations = try database.location.openTrackers().fetchAllegations() } catch let error as ExitCode { throw error } catch { throw failure(error) }
             let period = options.reportingPeriod
             let figures = LADOMeasures.all.map { $0.figure(allegations, period: period) }
             TrackerCommandSupport.printFigures(figures, format: format)
@@ -88,7 +88,7 @@ extension OversightCommand.LADO {
 
         func run() throws {
             let allegations: [Allegation]
-            do { allegations = try database.openTrackers().fetchAllegations() } catch let error as ExitCode { throw error } catch { throw failure(error) }
+            do { allegations = try database.location.openTrackers().fetchAllegations() } catch let error as ExitCode { throw error } catch { throw failure(error) }
             let definition = LADOMeasures.all.first { $0.id == measure.uppercased() }!
             TrackerCommandSupport.printExplanation(definition.figure(allegations, period: options.reportingPeriod), format: format)
         }
@@ -128,7 +128,7 @@ extension OversightCommand.LADO {
             let schedule = RetentionSchedule(normalRetirementAge: retirementAge, shortRetentionMonths: shortRetentionMonths)
             let disposals: [AllegationDisposal]
             do {
-                disposals = try AllegationPurge.run(try database.openTrackers(), asOf: date, schedule: schedule, dryRun: dryRun)
+                disposals = try AllegationPurge.run(try database.location.openTrackers(), asOf: date, schedule: schedule, dryRun: dryRun)
             } catch let error as ExitCode {
                 throw error
             } catch {

@@ -22,13 +22,13 @@ extension OversightCommand.Notifications {
         @Argument(help: "The notifications CSV.")
         var file: String
 
-        @OptionGroup var database: ExistingDatabase
+        @OptionGroup var database: TargetDatabase
 
         func run() throws {
             do {
                 let csv = try TrackerCommandSupport.readCSV(file)
                 let notifications = try PartnerNotificationCSV.parse(file: csv.file, header: csv.header, rows: csv.rows)
-                try database.openTrackers().addNotifications(notifications)
+                try database.location.openTrackers().addNotifications(notifications)
                 print("Imported \(notifications.count) notifications from \(csv.file)")
             } catch let error as ExitCode {
                 throw error
@@ -56,7 +56,7 @@ extension OversightCommand.Notifications {
         @Option(help: "The partner's own reference.")
         var reference = ""
 
-        @OptionGroup var database: ExistingDatabase
+        @OptionGroup var database: TargetDatabase
 
         func validate() throws {
             _ = try TrackerCommandSupport.parseDate(received, option: "--received")
@@ -69,7 +69,7 @@ extension OversightCommand.Notifications {
             let notification = PartnerNotification(
                 id: Identifier(id), source: NotificationSource(rawValue: source)!, reference: reference, receivedOn: LocalDate(iso: received)!,
                 category: category)
-            do { try database.openTrackers().addNotifications([notification]) } catch let error as ExitCode { throw error } catch { throw failure(error) }
+            do { try database.location.openTrackers().addNotifications([notification]) } catch let error as ExitCode { throw error } catch { throw failure(error) }
             print("Added notification \(id) to the screening queue")
         }
     }
@@ -108,7 +108,7 @@ extension OversightCommand.Notifications {
         func run() throws {
             let day = LocalDate(iso: on)!
             do {
-                let store = try database.openTrackers()
+                let store = try database.location.openTrackers()
                 guard var notification = try store.fetchNotifications().first(where: { $0.id.rawValue == id }) else {
                     throw CommandFailure("no notification has ID '\(id)'")
                 }
@@ -158,7 +158,7 @@ extension OversightCommand.Notifications {
 
         func run() throws {
             let notifications: [PartnerNotification]
-            do { notifications = try database.openTrackers().fetchNotifications() } catch let error as ExitCode { throw error } catch { throw failure(error) }
+            do { notifications = try database.location.openTrackers().fetchNotifications() } catch let error as ExitCode { throw error } catch { throw failure(error) }
             let serviceLevel = ScreeningServiceLevel(workingDays: serviceLevelDays)
             let queue = ScreeningQueue(notifications, asOf: options.date, serviceLevel: serviceLevel, throughputWeeks: weeks)
             let figures = NotificationMeasures.all(serviceLevel).map { $0.figure(notifications, period: options.reportingPeriod) }

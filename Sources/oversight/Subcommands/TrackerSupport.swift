@@ -94,12 +94,11 @@ struct TrackerPeriodOptions: ParsableArguments {
     var reportingPeriod: ReportingPeriod { period.flatMap { try? ReportingPeriod.parse($0) } ?? .financialYear(containing: date) }
 }
 
-extension ExistingDatabase {
+extension StoreLocation {
     /// The store as the trackers' stores: both the SQLite and the PostgreSQL store hold allegations and notifications.
     func openTrackers() throws -> any AllegationStore & PartnerNotificationStore {
-        let store = try open()
-        guard let trackers = store as? any AllegationStore & PartnerNotificationStore else {
-            throw failure(CommandFailure("this database does not hold the trackers"))
+        guard let trackers = try open() as? any AllegationStore & PartnerNotificationStore else {
+            throw CommandFailure("this database does not hold the trackers")
         }
         return trackers
     }
