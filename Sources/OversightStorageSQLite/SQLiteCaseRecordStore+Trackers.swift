@@ -26,7 +26,9 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
         let documents = try readCatalogue("listing allegations") { db in
             try Row.fetchAll(db, sql: "SELECT id, document FROM lado_allegation ORDER BY id").map { ($0["id"] as String, $0["document"] as String) }
         }
-        return try documents.map { (id, document) throws(StorageError) in try TrackerDocument.decode(Allegation.self, document, record: "allegation \(id)") }
+        var allegations: [Allegation] = []
+        for (id, document) in documents { allegations.append(try TrackerDocument.decode(Allegation.self, document, record: "allegation \(id)")) }
+        return allegations
     }
 
     public func fetchAllegation(_ id: Identifier<Allegation>) throws(StorageError) -> Allegation? {
@@ -96,8 +98,10 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
         let documents = try readCatalogue("listing partner notifications") { db in
             try Row.fetchAll(db, sql: "SELECT id, document FROM partner_notification ORDER BY id").map { ($0["id"] as String, $0["document"] as String) }
         }
-        return try documents.map { (id, document) throws(StorageError) in
-            try TrackerDocument.decode(PartnerNotification.self, document, record: "notification \(id)")
+        var notifications: [PartnerNotification] = []
+        for (id, document) in documents {
+            notifications.append(try TrackerDocument.decode(PartnerNotification.self, document, record: "notification \(id)"))
         }
+        return notifications
     }
 }

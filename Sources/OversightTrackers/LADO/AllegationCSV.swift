@@ -34,8 +34,8 @@ public enum AllegationCSV {
         let threshold: Bool? =
             switch row.optional("meets_threshold")?.lowercased() {
             case nil: nil
-            case "yes", "y", "true": true
-            case "no", "n", "false": false
+            case "yes"?, "y"?, "true"?: true
+            case "no"?, "n"?, "false"?: false
             case let other?: throw row.invalid("meets_threshold", other, "is not yes or no")
             }
         if threshold != nil, decided == nil { throw row.invalid("initial_consideration_on", "", "is required with meets_threshold") }

@@ -1,4 +1,5 @@
 import OversightCore
+import OversightStorage
 
 /// How long an allegation's record is kept, by outcome.
 ///

@@ -60,7 +60,7 @@ public enum SyntheticAllegations {
             name: "\(forenames.randomElement(using: &random)!) \(surnames.randomElement(using: &random)!)", role: role,
             dateOfBirth: Int.random(in: 0..<10, using: &random) == 0
                 ? nil : receivedOn.adding(years: -Int.random(in: 22...63, using: &random)).adding(days: -Int.random(in: 0...364, using: &random)))
-        var harmTests: Set<HarmTest> = [pick([(.harmedChild, 5), (.possibleCriminalOffence, 2), (.unsuitableToWorkWithChildren, 2), (.transferableRisk, 1)])]
+        var harmTests: Set<HarmTest> = [pick([(HarmTest.harmedChild, 5), (.possibleCriminalOffence, 2), (.unsuitableToWorkWithChildren, 2), (.transferableRisk, 1)])]
         if Int.random(in: 0..<4, using: &random) == 0 { harmTests.insert(HarmTest.allCases.randomElement(using: &random)!) }
         var children = [AllegationChild(childID: nil, description: sector == .education ? "pupil" : "child in the setting")]
         if !childIDs.isEmpty, Int.random(in: 0..<3, using: &random) == 0 {

@@ -1,7 +1,7 @@
 import OversightCore
 
 /// Why a tracker CSV was refused: the file, the line and the field, so the sender can fix the row.
-public enum TrackerImportError: Error, CustomStringConvertible, Equatable {
+public enum TrackerImportError: Error, CustomStringConvertible, Equatable, Sendable {
     case missingColumn(file: String, column: String)
     case invalidField(file: String, line: Int, field: String, value: String, reason: String)
     case duplicateID(file: String, line: Int, id: String, firstLine: Int)

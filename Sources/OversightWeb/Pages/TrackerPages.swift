@@ -230,7 +230,7 @@ struct TrackerPages {
         let model = QueueModel(
             chrome: chrome(context, "/trackers/notifications"), asOf: Figures.date(date), size: queue.size,
             oldest: queue.oldestReceivedOn.map { "received \(Figures.date($0)), \(queue.oldestAgeDays ?? 0) days ago" } ?? "none waiting",
-            throughput: String(format: "%.1f a week (last %d weeks)", queue.throughputPerWeek, queue.throughputWeeks),
+            throughput: String(format: "%.1f", queue.throughputPerWeek) + " a week (last \(queue.throughputWeeks) weeks)",
             forecast: queue.weeksToClear.map { String(format: "%.1f weeks at the current rate", $0) } ?? "not at the current rate: nothing screened",
             serviceLevel: "screened within \(queue.serviceLevel.workingDays) working day", alert: queue.alert,
             bands: queue.bands.map { BandRow(label: $0.band.rawValue, count: $0.count) },

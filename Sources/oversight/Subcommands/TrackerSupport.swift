@@ -71,8 +71,13 @@ enum TrackerCommandSupport {
         var denominator: Int?
 
         init(_ figure: TrackerFigure) {
-            (id, title, period, unit) = (figure.id, figure.title, figure.period, figure.unit.rawValue)
-            (value, numerator, denominator) = (figure.value, figure.numerator, figure.denominator)
+            id = figure.id
+            title = figure.title
+            period = figure.period
+            unit = figure.unit.rawValue
+            value = figure.value
+            numerator = figure.numerator
+            denominator = figure.denominator
         }
     }
 }
