@@ -61,7 +61,20 @@ struct TrackerPages {
 
     // MARK: LADO
 
-    struct FigureRow { var id, title, value, numerator, denominator, timescale, link: String }
+    struct FigureRow {
+        var id, title, value, numerator, denominator, timescale, link: String
+
+        init<Record>(_ measure: TrackerMeasure<Record>, _ records: [Record], period: ReportingPeriod, link: Bool) {
+            let figure = measure.figure(records, period: period)
+            id = figure.id
+            title = figure.title
+            value = figure.formatted
+            numerator = String(figure.numerator)
+            denominator = figure.denominator.map(String.init) ?? ""
+            timescale = measure.timescale ?? ""
+            self.link = link ? "/trackers/lado/measures/\(figure.id)?as-of=\(period.end)" : ""
+        }
+    }
     struct BandRow { var label: String; var count: Int }
     struct AllegationRow { var id, received, person, role, employer, sector, officer, stage, age: String }
     struct LADOModel {
@@ -83,13 +96,7 @@ struct TrackerPages {
         let bands = Dictionary(grouping: open) { OpenAllegationAge(received: $0.receivedOn, on: date) }
         let model = LADOModel(
             chrome: chrome(context, "/trackers/lado"), asOf: Figures.date(date), period: period.description,
-            figures: LADOMeasures.all.map { measure in
-                let figure = measure.figure(allegations, period: period)
-                return FigureRow(
-                    id: figure.id, title: figure.title, value: figure.formatted, numerator: String(figure.numerator),
-                    denominator: figure.denominator.map(String.init) ?? "", timescale: measure.timescale ?? "",
-                    link: decision.isAllowed ? "/trackers/lado/measures/\(figure.id)?as-of=\(date)" : "")
-            },
+            figures: LADOMeasures.all.map { FigureRow($0, allegations, period: period, link: decision.isAllowed) },
             bands: OpenAllegationAge.allCases.map { BandRow(label: $0.rawValue, count: bands[$0]?.count ?? 0) },
             isLADOTeam: decision.isAllowed,
             open: decision.isAllowed ? open.map { allegation in
@@ -234,12 +241,7 @@ struct TrackerPages {
             forecast: queue.weeksToClear.map { String(format: "%.1f weeks at the current rate", $0) } ?? "not at the current rate: nothing screened",
             serviceLevel: "screened within \(queue.serviceLevel.workingDays) working day", alert: queue.alert,
             bands: queue.bands.map { BandRow(label: $0.band.rawValue, count: $0.count) },
-            figures: NotificationMeasures.all().map { measure in
-                let figure = measure.figure(notifications, period: .financialYear(containing: date))
-                return FigureRow(
-                    id: figure.id, title: figure.title, value: figure.formatted, numerator: String(figure.numerator),
-                    denominator: figure.denominator.map(String.init) ?? "", timescale: measure.timescale ?? "", link: "")
-            },
+            figures: NotificationMeasures.all().map { FigureRow($0, notifications, period: .financialYear(containing: date), link: false) },
             showsList: showsList,
             waiting: listed.map {
                 WaitingRow(

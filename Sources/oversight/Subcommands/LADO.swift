@@ -25,7 +25,7 @@ extension OversightCommand.LADO {
         @OptionGroup var database: TargetDatabase
 
         func run() throws {
-            do {
+            try TrackerCommandSupport.reporting {
                 let csv = try TrackerCommandSupport.readCSV(file)
                 let allegations = try AllegationCSV.parse(file: csv.file, header: csv.header, rows: csv.rows)
                 let store = try database.location.openTrackers()
@@ -33,10 +33,6 @@ extension OversightCommand.LADO {
                 try store.saveAllegations(allegations)
                 let updated = allegations.count { stored.contains($0.id) }
                 print("Imported \(allegations.count) allegations from \(csv.file): \(allegations.count - updated) new, \(updated) updated")
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                throw failure(error)
             }
         }
     }
@@ -53,7 +49,7 @@ extension OversightCommand.LADO {
 
         func run() throws {
             let allegations: [Allegation]
-            do { allegations = try database.location.openTrackers().fetchAllegations() } catch let error as ExitCode { throw error } catch { throw failure(error) }
+            allegations = try TrackerCommandSupport.reporting { try database.location.openTrackers().fetchAllegations() }
             let period = options.reportingPeriod
             let figures = LADOMeasures.all.map { $0.figure(allegations, period: period) }
             TrackerCommandSupport.printFigures(figures, format: format)
@@ -88,7 +84,7 @@ extension OversightCommand.LADO {
 
         func run() throws {
             let allegations: [Allegation]
-            do { allegations = try database.location.openTrackers().fetchAllegations() } catch let error as ExitCode { throw error } catch { throw failure(error) }
+            allegations = try TrackerCommandSupport.reporting { try database.location.openTrackers().fetchAllegations() }
             let definition = LADOMeasures.all.first { $0.id == measure.uppercased() }!
             TrackerCommandSupport.printExplanation(definition.figure(allegations, period: options.reportingPeriod), format: format)
         }
@@ -126,13 +122,8 @@ extension OversightCommand.LADO {
         func run() throws {
             let date = asOf.flatMap { LocalDate(iso: $0) } ?? TrackerCommandSupport.today
             let schedule = RetentionSchedule(normalRetirementAge: retirementAge, shortRetentionMonths: shortRetentionMonths)
-            let disposals: [AllegationDisposal]
-            do {
-                disposals = try AllegationPurge.run(try database.location.openTrackers(), asOf: date, schedule: schedule, dryRun: dryRun)
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                throw failure(error)
+            let disposals = try TrackerCommandSupport.reporting {
+                try AllegationPurge.run(try database.location.openTrackers(), asOf: date, schedule: schedule, dryRun: dryRun)
             }
             printTable(
                 header: ["allegation", "outcome", "closed", "retained until", "rule"],

@@ -25,15 +25,11 @@ extension OversightCommand.Notifications {
         @OptionGroup var database: TargetDatabase
 
         func run() throws {
-            do {
+            try TrackerCommandSupport.reporting {
                 let csv = try TrackerCommandSupport.readCSV(file)
                 let notifications = try PartnerNotificationCSV.parse(file: csv.file, header: csv.header, rows: csv.rows)
                 try database.location.openTrackers().addNotifications(notifications)
                 print("Imported \(notifications.count) notifications from \(csv.file)")
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                throw failure(error)
             }
         }
     }
@@ -69,7 +65,7 @@ extension OversightCommand.Notifications {
             let notification = PartnerNotification(
                 id: Identifier(id), source: NotificationSource(rawValue: source)!, reference: reference, receivedOn: LocalDate(iso: received)!,
                 category: category)
-            do { try database.location.openTrackers().addNotifications([notification]) } catch let error as ExitCode { throw error } catch { throw failure(error) }
+            try TrackerCommandSupport.reporting { try database.location.openTrackers().addNotifications([notification]) }
             print("Added notification \(id) to the screening queue")
         }
     }
@@ -107,7 +103,7 @@ extension OversightCommand.Notifications {
 
         func run() throws {
             let day = LocalDate(iso: on)!
-            do {
+            try TrackerCommandSupport.reporting {
                 let store = try database.location.openTrackers()
                 guard var notification = try store.fetchNotifications().first(where: { $0.id.rawValue == id }) else {
                     throw CommandFailure("no notification has ID '\(id)'")
@@ -121,10 +117,6 @@ extension OversightCommand.Notifications {
                 notification.outcomeOn = day
                 try store.updateNotification(notification)
                 print("Screened \(id) on \(day): \(notification.outcome!.title)")
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                throw failure(error)
             }
         }
     }
@@ -158,7 +150,7 @@ extension OversightCommand.Notifications {
 
         func run() throws {
             let notifications: [PartnerNotification]
-            do { notifications = try database.location.openTrackers().fetchNotifications() } catch let error as ExitCode { throw error } catch { throw failure(error) }
+            notifications = try TrackerCommandSupport.reporting { try database.location.openTrackers().fetchNotifications() }
             let serviceLevel = ScreeningServiceLevel(workingDays: serviceLevelDays)
             let queue = ScreeningQueue(notifications, asOf: options.date, serviceLevel: serviceLevel, throughputWeeks: weeks)
             let figures = NotificationMeasures.all(serviceLevel).map { $0.figure(notifications, period: options.reportingPeriod) }

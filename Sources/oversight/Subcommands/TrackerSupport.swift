@@ -7,6 +7,11 @@ import OversightTrackers
 
 /// What the tracker commands share: reading a tracker CSV whole, the period and date options, and printing figures.
 enum TrackerCommandSupport {
+    /// Runs a command's work, printing a failure as a message a person can act on.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as ExitCode { throw error } catch { throw failure(error) }
+    }
+
     /// The file's header and every row, parsed by the interchange reader; a malformed line stops with its number.
     static func readCSV(_ path: String) throws -> (file: String, header: [String], rows: [(line: Int, fields: [String])]) {
         let reader = try CSVReader(path: path)
