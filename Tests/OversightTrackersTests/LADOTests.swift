@@ -54,7 +54,7 @@ struct LADOMeasureTests {
             allegation("A1", received: "2025-04-17", decided: "2025-04-22", outcome: .substantiated, closed: "2025-05-10"),
             allegation("A2", received: "2025-05-01", decided: "2025-05-06", outcome: .unfounded, closed: "2025-09-30", officer: "Dani Okafor"),
             allegation("A3", received: "2025-06-02", decided: "2025-06-02", meetsThreshold: false),
-            allegation("A4", received: "2025-07-01", decided: "2025-07-02", meetsThreshold: true, officer: "Dani Okafor"),
+            allegation("A4", received: "2025-07-01", decided: "2025-07-02", officer: "Dani Okafor", meetsThreshold: true),
             allegation("A5", received: "2025-12-01", decided: "2025-12-02", meetsThreshold: true),
             allegation("OLD", received: "2024-01-10", decided: "2024-01-11", meetsThreshold: true),
         ]
