@@ -16,6 +16,7 @@ struct TrackerCommandTests {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let (db, _, drop) = try kind.database(in: work, named: "notifications")
         defer { drop() }
+        #expect(try runOversight(["migrate", "--db", db]).status == 0)
         let bad = work + "/bad.csv"
         try """
             \(Self.notificationHeader)
