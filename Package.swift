@@ -43,6 +43,7 @@ let package = Package(
         ),
         // The DfE validation rules for the CIN census and the SSDA903, over the interchange readers' records.
         .target(name: "OversightValidation", dependencies: ["OversightCore", "OversightInterchange"]),
+        .target(name: "OversightTrackers", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
         // Workforce register, caseloads from allocation history, the weekly caseload report and the retention what-if.
         .target(name: "OversightWorkforce", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
@@ -61,7 +62,7 @@ let package = Package(
             name: "OversightWeb",
             dependencies: [
                 "OversightCore", "OversightStorage", "OversightMeasures", "OversightInterchange", "OversightImprovement",
-                "OversightWorkforce",
+                "OversightWorkforce", "OversightTrackers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -76,7 +77,7 @@ let package = Package(
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
                 "OversightStoragePostgres", "OversightSynthetic", "OversightMeasures", "OversightWeb", "OversightImprovement",
-                "OversightValidation", "OversightWorkforce",
+                "OversightValidation", "OversightWorkforce", "OversightTrackers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -120,6 +121,7 @@ let package = Package(
                 "OversightStorageSQLite", "OversightStoragePostgres",
             ]
         ),
+        .testTarget(name: "OversightTrackersTests", dependencies: ["OversightTrackers", "OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightStoragePostgres"]),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
         .testTarget(
             name: "OversightCLITests",

@@ -367,6 +367,52 @@ enum Migrations {
                 FOR EACH STATEMENT EXECUTE FUNCTION audit_history_refuse_change()
             """,
         ]),
+        // LADO allegations and partner notifications (issue 10), as SQLite's 006-lado-notifications: one JSON document
+        // per record, with copies of its dates for ordering and the purge; a disposal is never changed or removed.
+        Migration(name: "006-lado-notifications", statements: [
+            """
+            CREATE TABLE lado_allegation (
+                id TEXT PRIMARY KEY,
+                received_on DATE NOT NULL,
+                officer TEXT NOT NULL,
+                outcome TEXT,
+                closed_on DATE,
+                document TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX lado_allegation_received ON lado_allegation (received_on)",
+            """
+            CREATE TABLE lado_disposal (
+                allegation_id TEXT PRIMARY KEY,
+                outcome TEXT,
+                closed_on DATE NOT NULL,
+                retained_until DATE NOT NULL,
+                reason TEXT NOT NULL,
+                disposed_on DATE NOT NULL
+            )
+            """,
+            """
+            CREATE FUNCTION lado_disposal_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'disposal records are append-only' USING ERRCODE = 'restrict_violation';
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER lado_disposal_no_change BEFORE UPDATE OR DELETE ON lado_disposal
+                FOR EACH ROW EXECUTE FUNCTION lado_disposal_refuse_change()
+            """,
+            """
+            CREATE TABLE partner_notification (
+                id TEXT PRIMARY KEY,
+                source TEXT NOT NULL,
+                received_on DATE NOT NULL,
+                screened_on DATE,
+                document TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX partner_notification_received ON partner_notification (received_on)",
+        ]),
     ]
 
     /// A snapshot: one import's case records in a schema of their own, written once and then only read.

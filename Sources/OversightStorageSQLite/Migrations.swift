@@ -281,6 +281,42 @@ enum Migrations {
                     BEGIN SELECT RAISE(ABORT, 'case action events are append-only'); END;
                 """)
         }
+        // LADO allegations and partner notifications (issue 10) live in the catalogue: they outlive every import. Each
+        // record is one JSON document; the dates beside it are copies for ordering and the retention purge. A
+        // disposal keeps no names and is never changed or removed.
+        migrator.registerMigration("006-lado-notifications") { db in
+            try db.execute(sql: """
+                CREATE TABLE lado_allegation (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    received_on TEXT NOT NULL,
+                    officer TEXT NOT NULL,
+                    outcome TEXT,
+                    closed_on TEXT,
+                    document TEXT NOT NULL
+                );
+                CREATE INDEX lado_allegation_received ON lado_allegation(received_on);
+                CREATE TABLE lado_disposal (
+                    allegation_id TEXT PRIMARY KEY NOT NULL,
+                    outcome TEXT,
+                    closed_on TEXT NOT NULL,
+                    retained_until TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    disposed_on TEXT NOT NULL
+                );
+                CREATE TRIGGER lado_disposal_no_update BEFORE UPDATE ON lado_disposal
+                    BEGIN SELECT RAISE(ABORT, 'disposal records are append-only'); END;
+                CREATE TRIGGER lado_disposal_no_delete BEFORE DELETE ON lado_disposal
+                    BEGIN SELECT RAISE(ABORT, 'disposal records are append-only'); END;
+                CREATE TABLE partner_notification (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    source TEXT NOT NULL,
+                    received_on TEXT NOT NULL,
+                    screened_on TEXT,
+                    document TEXT NOT NULL
+                );
+                CREATE INDEX partner_notification_received ON partner_notification(received_on);
+                """)
+        }
         return migrator
     }
 

@@ -78,6 +78,7 @@ public func buildRouter(services: WebServices) -> Router<OversightRequestContext
     ImportPages(services: services).addRoutes(to: router)
     PlanPages(services: services).addRoutes(to: router)
     AuditPages(services: services).addRoutes(to: router)
+    TrackerPages(services: services).addRoutes(to: router)
     router.get("/data") { request, context in
         let model = try OverviewPage.Model(store: services.store, authorityName: services.configuration.authorityName)
         return HTMLResponse(OverviewPage.render(model))

@@ -21,6 +21,7 @@ struct Chrome {
         roleTitle = user?.role.title ?? ""
         self.csrf = csrf ?? ""
         var links: [(String, String)] = [("/", "Dashboard"), ("/measures", "Measures"), ("/caseload/weekly", "Caseloads"), ("/plans", "Plans")]
+        links += TrackerPages.navLinks
         if let team = user?.teamID, user?.role.seesChildLevelData == true { links.append(("/teams/\(team)", "My team")) }
         if user?.role == .inspector { links.append(("/inspection/lists", "Annex A lists")) }
         if let role = user?.role, ImportPages.mayImport(role) { links.append(("/imports", "Imports")) }

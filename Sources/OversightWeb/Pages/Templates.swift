@@ -5,7 +5,7 @@ import Mustache
 enum Templates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in all {
+        for (name, text) in all + trackers {
             // A template that does not parse is a programming error caught by the first test that renders it.
             try! library.register(text, named: name)
         }

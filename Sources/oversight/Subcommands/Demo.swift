@@ -58,11 +58,13 @@ extension OversightCommand {
                     try store.savePlan(plan.plan, updates: plan.updates)
                 }
                 let users = try DemoUsers.create(in: store) { _ in demoPassword ?? Secrets.demoPassword() }
+                let lado = try DemoTrackers.seed(store, seed: seed, password: demoPassword ?? Secrets.demoPassword())
                 // Written straight to the file handle, so the list appears before the server starts even when piped.
                 var list = "\nDemo users (one per role; passwords change each time the demo starts unless --demo-password is given):\n"
                 for created in users {
                     list += "  \(created.user.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(created.password)   \(created.user.role.title)\n"
                 }
+                list += "  \(lado.user.username.padding(toLength: 10, withPad: " ", startingAt: 0)) \(lado.password)   LADO officer (the only one who opens allegations)\n"
                 FileHandle.standardOutput.write(Data((list + "\n").utf8))
             } catch let error as ExitCode {
                 throw error

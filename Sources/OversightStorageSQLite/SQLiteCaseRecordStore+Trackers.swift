@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import OversightCore
+import OversightStorage
+
+/// LADO allegations and partner notifications in the catalogue (migration `006-lado-notifications`).
+extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
+    public func saveAllegations(_ allegations: [Allegation]) throws(StorageError) {
+        try writeCatalogue("saving \(allegations.count) allegations") { db in
+            for allegation in allegations {
+                try db.execute(
+                    sql: """
+                        INSERT INTO lado_allegation (id, received_on, officer, outcome, closed_on, document) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(id) DO UPDATE SET received_on = excluded.received_on, officer = excluded.officer,
+                            outcome = excluded.outcome, closed_on = excluded.closed_on, document = excluded.document
+                        """,
+                    arguments: [
+                        allegation.id.rawValue, allegation.receivedOn.isoString, allegation.officer, allegation.outcome?.rawValue,
+                        allegation.closedOn?.isoString, TrackerDocument.encode(allegation),
+                    ])
+            }
+        }
+    }
+
+    public func fetchAllegations() throws(StorageError) -> [Allegation] {
+        let documents = try readCatalogue("listing allegations") { db in
+            try Row.fetchAll(db, sql: "SELECT id, document FROM lado_allegation ORDER BY id").map { ($0["id"] as String, $0["document"] as String) }
+        }
+        var allegations: [Allegation] = []
+        for (id, document) in documents { allegations.append(try TrackerDocument.decode(Allegation.self, document, record: "allegation \(id)")) }
+        return allegations
+    }
+
+    public func fetchAllegation(_ id: Identifier<Allegation>) throws(StorageError) -> Allegation? {
+        let document = try readCatalogue("reading allegation \(id)") { db in
+            try String.fetchOne(db, sql: "SELECT document FROM lado_allegation WHERE id = ?", arguments: [id.rawValue])
+        }
+        guard let document else { return nil }
+        return try TrackerDocument.decode(Allegation.self, document, record: "allegation \(id)")
+    }
+
+    public func disposeAllegations(_ disposals: [AllegationDisposal]) throws(StorageError) {
+        try writeCatalogue("purging \(disposals.count) allegations") { db in
+            for disposal in disposals {
+                try db.execute(sql: "DELETE FROM lado_allegation WHERE id = ?", arguments: [disposal.allegationID.rawValue])
+                guard db.changesCount == 1 else { throw TrackerDocument.notStored("allegation", disposal.allegationID.rawValue) }
+                try db.execute(
+                    sql: """
+                        INSERT INTO lado_disposal (allegation_id, outcome, closed_on, retained_until, reason, disposed_on)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        disposal.allegationID.rawValue, disposal.outcome?.rawValue, disposal.closedOn.isoString, disposal.retainedUntil.isoString,
+                        disposal.reason, disposal.disposedOn.isoString,
+                    ])
+            }
+        }
+    }
+
+    public func fetchDisposals() throws(StorageError) -> [AllegationDisposal] {
+        let rows = try readCatalogue("listing disposals") { db in try Row.fetchAll(db, sql: "SELECT * FROM lado_disposal ORDER BY allegation_id") }
+        return try rows.map { row throws(StorageError) in
+            try TrackerDocument.disposal(
+                id: row["allegation_id"], outcome: row["outcome"], closedOn: row["closed_on"], retainedUntil: row["retained_until"],
+                reason: row["reason"], disposedOn: row["disposed_on"])
+        }
+    }
+
+    public func addNotifications(_ notifications: [PartnerNotification]) throws(StorageError) {
+        try writeCatalogue("adding \(notifications.count) partner notifications") { db in
+            for notification in notifications {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM partner_notification WHERE id = ?", arguments: [notification.id.rawValue]) == true {
+                    throw TrackerDocument.alreadyStored("notification", notification.id.rawValue)
+                }
+                try db.execute(
+                    sql: "INSERT INTO partner_notification (id, source, received_on, screened_on, document) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        notification.id.rawValue, notification.source.rawValue, notification.receivedOn.isoString, notification.screenedOn?.isoString,
+                        TrackerDocument.encode(notification),
+                    ])
+            }
+        }
+    }
+
+    public func updateNotification(_ notification: PartnerNotification) throws(StorageError) {
+        try writeCatalogue("updating notification \(notification.id)") { db in
+            try db.execute(
+                sql: "UPDATE partner_notification SET source = ?, received_on = ?, screened_on = ?, document = ? WHERE id = ?",
+                arguments: [
+                    notification.source.rawValue, notification.receivedOn.isoString, notification.screenedOn?.isoString,
+                    TrackerDocument.encode(notification), notification.id.rawValue,
+                ])
+            guard db.changesCount == 1 else { throw TrackerDocument.notStored("notification", notification.id.rawValue) }
+        }
+    }
+
+    public func fetchNotifications() throws(StorageError) -> [PartnerNotification] {
+        let documents = try readCatalogue("listing partner notifications") { db in
+            try Row.fetchAll(db, sql: "SELECT id, document FROM partner_notification ORDER BY id").map { ($0["id"] as String, $0["document"] as String) }
+        }
+        var notifications: [PartnerNotification] = []
+        for (id, document) in documents {
+            notifications.append(try TrackerDocument.decode(PartnerNotification.self, document, record: "notification \(id)"))
+        }
+        return notifications
+    }
+}
