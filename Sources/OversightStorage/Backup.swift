@@ -12,10 +12,13 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
     public var accessLogEntries: Int
     /// Improvement plans (migration `003-plans`); absent from manifests written before plans existed.
     public var plans: Int
+    /// LADO allegations and partner notifications (migration `006-lado-notifications`); absent from older manifests.
+    public var allegations: Int
+    public var notifications: Int
 
     public init(
         extracts: Int = 0, users: Int = 0, sessions: Int = 0, apiTokens: Int = 0, restrictions: Int = 0, auditAssignments: Int = 0,
-        accessLogEntries: Int = 0, plans: Int = 0
+        accessLogEntries: Int = 0, plans: Int = 0, allegations: Int = 0, notifications: Int = 0
     ) {
         self.extracts = extracts
         self.users = users
@@ -25,10 +28,12 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         self.auditAssignments = auditAssignments
         self.accessLogEntries = accessLogEntries
         self.plans = plans
+        self.allegations = allegations
+        self.notifications = notifications
     }
 
     private enum CodingKeys: String, CodingKey {
-        case extracts, users, sessions, apiTokens, restrictions, auditAssignments, accessLogEntries, plans
+        case extracts, users, sessions, apiTokens, restrictions, auditAssignments, accessLogEntries, plans, allegations, notifications
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +46,8 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         auditAssignments = try container.decode(Int.self, forKey: .auditAssignments)
         accessLogEntries = try container.decode(Int.self, forKey: .accessLogEntries)
         plans = try container.decodeIfPresent(Int.self, forKey: .plans) ?? 0
+        allegations = try container.decodeIfPresent(Int.self, forKey: .allegations) ?? 0
+        notifications = try container.decodeIfPresent(Int.self, forKey: .notifications) ?? 0
     }
 
     /// The tables of a store's catalogue, migrations' bookkeeping included: any other table in the place a restore
@@ -49,6 +56,7 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         "extract", "app_user", "app_session", "api_token", "child_restriction", "audit_assignment", "access_log",
         "schema_migrations", "grdb_migrations", "sqlite_sequence",
         "improvement_plan", "plan_recommendation", "plan_measure_link", "plan_action", "action_update",
+        "lado_allegation", "lado_disposal", "partner_notification",
     ]
 
     /// Nothing imported and nothing about people: a database a restore may fill without asking.
@@ -63,6 +71,8 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
             ("audit_assignment", \.auditAssignments, "audit assignment", "audit assignments"),
             ("access_log", \.accessLogEntries, "access-log entry", "access-log entries"),
             ("improvement_plan", \.plans, "improvement plan", "improvement plans"),
+            ("lado_allegation", \.allegations, "LADO allegation", "LADO allegations"),
+            ("partner_notification", \.notifications, "partner notification", "partner notifications"),
         ]
     }
 
