@@ -14,10 +14,13 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
     public var plans: Int
     /// QA audits (migration `005-audits`); absent from manifests written before audits existed.
     public var audits: Int
+    /// LADO allegations and partner notifications (migration `006-lado-notifications`); absent from older manifests.
+    public var allegations: Int
+    public var notifications: Int
 
     public init(
         extracts: Int = 0, users: Int = 0, sessions: Int = 0, apiTokens: Int = 0, restrictions: Int = 0, auditAssignments: Int = 0,
-        accessLogEntries: Int = 0, plans: Int = 0, audits: Int = 0
+        accessLogEntries: Int = 0, plans: Int = 0, audits: Int = 0, allegations: Int = 0, notifications: Int = 0
     ) {
         self.extracts = extracts
         self.users = users
@@ -28,10 +31,12 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         self.accessLogEntries = accessLogEntries
         self.plans = plans
         self.audits = audits
+        self.allegations = allegations
+        self.notifications = notifications
     }
 
     private enum CodingKeys: String, CodingKey {
-        case extracts, users, sessions, apiTokens, restrictions, auditAssignments, accessLogEntries, plans, audits
+        case extracts, users, sessions, apiTokens, restrictions, auditAssignments, accessLogEntries, plans, audits, allegations, notifications
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,6 +50,8 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         accessLogEntries = try container.decode(Int.self, forKey: .accessLogEntries)
         plans = try container.decodeIfPresent(Int.self, forKey: .plans) ?? 0
         audits = try container.decodeIfPresent(Int.self, forKey: .audits) ?? 0
+        allegations = try container.decodeIfPresent(Int.self, forKey: .allegations) ?? 0
+        notifications = try container.decodeIfPresent(Int.self, forKey: .notifications) ?? 0
     }
 
     /// The tables of a store's catalogue, migrations' bookkeeping included: any other table in the place a restore
@@ -55,6 +62,8 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         "improvement_plan", "plan_recommendation", "plan_measure_link", "plan_action", "action_update",
         "audit_sample", "audit", "audit_record", "audit_moderation", "case_action", "case_action_event", "learning_theme", "saved_filter",
         "spot_check", "spot_check_done",
+        "workforce_import", "workforce_spell", "workforce_establishment",
+        "lado_allegation", "lado_disposal", "partner_notification",
     ]
 
     /// Nothing imported and nothing about people: a database a restore may fill without asking.
@@ -70,6 +79,8 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
             ("access_log", \.accessLogEntries, "access-log entry", "access-log entries"),
             ("improvement_plan", \.plans, "improvement plan", "improvement plans"),
             ("audit", \.audits, "QA audit", "QA audits"),
+            ("lado_allegation", \.allegations, "LADO allegation", "LADO allegations"),
+            ("partner_notification", \.notifications, "partner notification", "partner notifications"),
         ]
     }
 

@@ -41,7 +41,7 @@ public protocol PartnerNotificationStore: Sendable {
 
 /// The whole-record JSON column of the tracker tables, written and read the same way by every store; the columns
 /// beside it (dates, outcome) exist for indexes and for the purge, and are derived from it.
-public enum TrackerDocument {
+public enum TrackerJSON {
     public static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -106,7 +106,7 @@ public final class InMemoryTrackerStore: AllegationStore, PartnerNotificationSto
     public func disposeAllegations(_ disposals: [AllegationDisposal]) throws(StorageError) {
         try state.withLock { (state: inout State) throws(StorageError) in
             for disposal in disposals where state.allegations[disposal.allegationID] == nil {
-                throw TrackerDocument.notStored("allegation", disposal.allegationID.rawValue)
+                throw TrackerJSON.notStored("allegation", disposal.allegationID.rawValue)
             }
             for disposal in disposals {
                 state.allegations[disposal.allegationID] = nil
@@ -123,7 +123,7 @@ public final class InMemoryTrackerStore: AllegationStore, PartnerNotificationSto
         try state.withLock { (state: inout State) throws(StorageError) in
             var seen = Set<Identifier<PartnerNotification>>()
             for notification in notifications where state.notifications[notification.id] != nil || !seen.insert(notification.id).inserted {
-                throw TrackerDocument.alreadyStored("notification", notification.id.rawValue)
+                throw TrackerJSON.alreadyStored("notification", notification.id.rawValue)
             }
             for notification in notifications { state.notifications[notification.id] = notification }
         }
@@ -131,7 +131,7 @@ public final class InMemoryTrackerStore: AllegationStore, PartnerNotificationSto
 
     public func updateNotification(_ notification: PartnerNotification) throws(StorageError) {
         try state.withLock { (state: inout State) throws(StorageError) in
-            guard state.notifications[notification.id] != nil else { throw TrackerDocument.notStored("notification", notification.id.rawValue) }
+            guard state.notifications[notification.id] != nil else { throw TrackerJSON.notStored("notification", notification.id.rawValue) }
             state.notifications[notification.id] = notification
         }
     }

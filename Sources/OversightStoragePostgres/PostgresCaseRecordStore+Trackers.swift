@@ -14,7 +14,7 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
                     var binds = Self.binds(allegation.id.rawValue, allegation.receivedOn.isoString, allegation.officer)
                     binds.append(allegation.outcome?.rawValue)
                     binds.append(allegation.closedOn?.isoString)
-                    binds.append(TrackerDocument.encode(allegation))
+                    binds.append(TrackerJSON.encode(allegation))
                     try connection.run(
                         """
                         INSERT INTO \(catalogue("lado_allegation")) (id, received_on, officer, outcome, closed_on, document)
@@ -32,7 +32,7 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
         let rows = try execute(operation, "SELECT id, document FROM \(catalogue("lado_allegation")) ORDER BY id COLLATE \"C\"")
         return try rows.map { row throws(StorageError) in
             let (id, document) = try Self.decode(row, (String, String).self, operation)
-            return try TrackerDocument.decode(Allegation.self, document, record: "allegation \(id)")
+            return try TrackerJSON.decode(Allegation.self, document, record: "allegation \(id)")
         }
     }
 
@@ -41,7 +41,7 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
         guard let row = try execute(operation, "SELECT document FROM \(catalogue("lado_allegation")) WHERE id = $1", Self.binds(id.rawValue)).first
         else { return nil }
         let document = try Self.decode(row, String.self, operation)
-        return try TrackerDocument.decode(Allegation.self, document, record: "allegation \(id)")
+        return try TrackerJSON.decode(Allegation.self, document, record: "allegation \(id)")
     }
 
     public func disposeAllegations(_ disposals: [AllegationDisposal]) throws(StorageError) {
@@ -51,7 +51,7 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
                 for disposal in disposals {
                     let id = disposal.allegationID.rawValue
                     if try connection.run("DELETE FROM \(catalogue("lado_allegation")) WHERE id = $1 RETURNING id", Self.binds(id), logger: logger).isEmpty {
-                        throw TrackerDocument.notStored("allegation", id)
+                        throw TrackerJSON.notStored("allegation", id)
                     }
                     var binds = Self.binds(id)
                     binds.append(disposal.outcome?.rawValue)
@@ -80,7 +80,7 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
             """)
         return try rows.map { row throws(StorageError) in
             let (id, outcome, closed, until, reason, disposed) = try Self.decode(row, (String, String?, String, String, String, String).self, operation)
-            return try TrackerDocument.disposal(id: id, outcome: outcome, closedOn: closed, retainedUntil: until, reason: reason, disposedOn: disposed)
+            return try TrackerJSON.disposal(id: id, outcome: outcome, closedOn: closed, retainedUntil: until, reason: reason, disposedOn: disposed)
         }
     }
 
@@ -91,13 +91,13 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
                 for notification in notifications {
                     var binds = Self.binds(notification.id.rawValue, notification.source.rawValue, notification.receivedOn.isoString)
                     binds.append(notification.screenedOn?.isoString)
-                    binds.append(TrackerDocument.encode(notification))
+                    binds.append(TrackerJSON.encode(notification))
                     let inserted = try connection.run(
                         """
                         INSERT INTO \(catalogue("partner_notification")) (id, source, received_on, screened_on, document)
                         VALUES ($1, $2, $3::text::date, $4::text::date, $5) ON CONFLICT (id) DO NOTHING RETURNING id
                         """, binds, logger: logger)
-                    if inserted.isEmpty { throw TrackerDocument.alreadyStored("notification", notification.id.rawValue) }
+                    if inserted.isEmpty { throw TrackerJSON.alreadyStored("notification", notification.id.rawValue) }
                 }
             }
         }
@@ -106,14 +106,14 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
     public func updateNotification(_ notification: PartnerNotification) throws(StorageError) {
         var binds = Self.binds(notification.id.rawValue, notification.source.rawValue, notification.receivedOn.isoString)
         binds.append(notification.screenedOn?.isoString)
-        binds.append(TrackerDocument.encode(notification))
+        binds.append(TrackerJSON.encode(notification))
         let updated = try execute(
             "updating notification \(notification.id)",
             """
             UPDATE \(catalogue("partner_notification")) SET source = $2, received_on = $3::text::date, screened_on = $4::text::date, document = $5
             WHERE id = $1 RETURNING id
             """, binds)
-        if updated.isEmpty { throw TrackerDocument.notStored("notification", notification.id.rawValue) }
+        if updated.isEmpty { throw TrackerJSON.notStored("notification", notification.id.rawValue) }
     }
 
     public func fetchNotifications() throws(StorageError) -> [PartnerNotification] {
@@ -121,7 +121,7 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
         let rows = try execute(operation, "SELECT id, document FROM \(catalogue("partner_notification")) ORDER BY id COLLATE \"C\"")
         return try rows.map { row throws(StorageError) in
             let (id, document) = try Self.decode(row, (String, String).self, operation)
-            return try TrackerDocument.decode(PartnerNotification.self, document, record: "notification \(id)")
+            return try TrackerJSON.decode(PartnerNotification.self, document, record: "notification \(id)")
         }
     }
 }

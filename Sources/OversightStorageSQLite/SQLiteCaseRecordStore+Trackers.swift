@@ -16,7 +16,7 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
                         """,
                     arguments: [
                         allegation.id.rawValue, allegation.receivedOn.isoString, allegation.officer, allegation.outcome?.rawValue,
-                        allegation.closedOn?.isoString, TrackerDocument.encode(allegation),
+                        allegation.closedOn?.isoString, TrackerJSON.encode(allegation),
                     ])
             }
         }
@@ -27,7 +27,7 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
             try Row.fetchAll(db, sql: "SELECT id, document FROM lado_allegation ORDER BY id").map { ($0["id"] as String, $0["document"] as String) }
         }
         var allegations: [Allegation] = []
-        for (id, document) in documents { allegations.append(try TrackerDocument.decode(Allegation.self, document, record: "allegation \(id)")) }
+        for (id, document) in documents { allegations.append(try TrackerJSON.decode(Allegation.self, document, record: "allegation \(id)")) }
         return allegations
     }
 
@@ -36,14 +36,14 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
             try String.fetchOne(db, sql: "SELECT document FROM lado_allegation WHERE id = ?", arguments: [id.rawValue])
         }
         guard let document else { return nil }
-        return try TrackerDocument.decode(Allegation.self, document, record: "allegation \(id)")
+        return try TrackerJSON.decode(Allegation.self, document, record: "allegation \(id)")
     }
 
     public func disposeAllegations(_ disposals: [AllegationDisposal]) throws(StorageError) {
         try writeCatalogue("purging \(disposals.count) allegations") { db in
             for disposal in disposals {
                 try db.execute(sql: "DELETE FROM lado_allegation WHERE id = ?", arguments: [disposal.allegationID.rawValue])
-                guard db.changesCount == 1 else { throw TrackerDocument.notStored("allegation", disposal.allegationID.rawValue) }
+                guard db.changesCount == 1 else { throw TrackerJSON.notStored("allegation", disposal.allegationID.rawValue) }
                 try db.execute(
                     sql: """
                         INSERT INTO lado_disposal (allegation_id, outcome, closed_on, retained_until, reason, disposed_on)
@@ -60,7 +60,7 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
     public func fetchDisposals() throws(StorageError) -> [AllegationDisposal] {
         let rows = try readCatalogue("listing disposals") { db in try Row.fetchAll(db, sql: "SELECT * FROM lado_disposal ORDER BY allegation_id") }
         return try rows.map { row throws(StorageError) in
-            try TrackerDocument.disposal(
+            try TrackerJSON.disposal(
                 id: row["allegation_id"], outcome: row["outcome"], closedOn: row["closed_on"], retainedUntil: row["retained_until"],
                 reason: row["reason"], disposedOn: row["disposed_on"])
         }
@@ -70,13 +70,13 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
         try writeCatalogue("adding \(notifications.count) partner notifications") { db in
             for notification in notifications {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM partner_notification WHERE id = ?", arguments: [notification.id.rawValue]) == true {
-                    throw TrackerDocument.alreadyStored("notification", notification.id.rawValue)
+                    throw TrackerJSON.alreadyStored("notification", notification.id.rawValue)
                 }
                 try db.execute(
                     sql: "INSERT INTO partner_notification (id, source, received_on, screened_on, document) VALUES (?, ?, ?, ?, ?)",
                     arguments: [
                         notification.id.rawValue, notification.source.rawValue, notification.receivedOn.isoString, notification.screenedOn?.isoString,
-                        TrackerDocument.encode(notification),
+                        TrackerJSON.encode(notification),
                     ])
             }
         }
@@ -88,9 +88,9 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
                 sql: "UPDATE partner_notification SET source = ?, received_on = ?, screened_on = ?, document = ? WHERE id = ?",
                 arguments: [
                     notification.source.rawValue, notification.receivedOn.isoString, notification.screenedOn?.isoString,
-                    TrackerDocument.encode(notification), notification.id.rawValue,
+                    TrackerJSON.encode(notification), notification.id.rawValue,
                 ])
-            guard db.changesCount == 1 else { throw TrackerDocument.notStored("notification", notification.id.rawValue) }
+            guard db.changesCount == 1 else { throw TrackerJSON.notStored("notification", notification.id.rawValue) }
         }
     }
 
@@ -100,7 +100,7 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
         }
         var notifications: [PartnerNotification] = []
         for (id, document) in documents {
-            notifications.append(try TrackerDocument.decode(PartnerNotification.self, document, record: "notification \(id)"))
+            notifications.append(try TrackerJSON.decode(PartnerNotification.self, document, record: "notification \(id)"))
         }
         return notifications
     }

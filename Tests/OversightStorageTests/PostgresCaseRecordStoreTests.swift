@@ -131,6 +131,11 @@ struct PostgresCaseRecordStoreTests {
         }
         try old.executeInCatalogue("downgrading", "DROP FUNCTION audit_history_refuse_change()")
         try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '005-audits'")
+        for table in ["lado_allegation", "lado_disposal", "partner_notification"] {
+            try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
+        }
+        try old.executeInCatalogue("downgrading", "DROP FUNCTION lado_disposal_refuse_change()")
+        try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '006-lado-notifications'")
         for table in ["action_update", "plan_action", "plan_measure_link", "plan_recommendation", "improvement_plan"] {
             try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
         }
