@@ -43,6 +43,7 @@ let package = Package(
         ),
         // The DfE validation rules for the CIN census and the SSDA903, over the interchange readers' records.
         .target(name: "OversightValidation", dependencies: ["OversightCore", "OversightInterchange"]),
+        .target(name: "OversightTrackers", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
         .target(
             name: "OversightImprovement",
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "OversightWeb",
             dependencies: [
-                "OversightCore", "OversightStorage", "OversightMeasures", "OversightInterchange", "OversightImprovement",
+                "OversightCore", "OversightStorage", "OversightMeasures", "OversightInterchange", "OversightImprovement", "OversightTrackers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -68,7 +69,7 @@ let package = Package(
             dependencies: [
                 "OversightCore", "OversightInterchange", "OversightStorage", "OversightStorageSQLite",
                 "OversightStoragePostgres", "OversightSynthetic", "OversightMeasures", "OversightWeb", "OversightImprovement",
-                "OversightValidation",
+                "OversightValidation", "OversightTrackers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -105,6 +106,7 @@ let package = Package(
             name: "OversightValidationTests",
             dependencies: ["OversightValidation", "OversightCore", "OversightInterchange", "OversightSynthetic"]
         ),
+        .testTarget(name: "OversightTrackersTests", dependencies: ["OversightTrackers", "OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightStoragePostgres"]),
         .testTarget(name: "OversightSyntheticTests", dependencies: ["OversightCore", "OversightInterchange", "OversightSynthetic"]),
         .testTarget(
             name: "OversightCLITests",

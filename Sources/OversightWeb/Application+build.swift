@@ -77,6 +77,7 @@ public func buildRouter(services: WebServices) -> Router<OversightRequestContext
     AnnexAPages(services: services).addRoutes(to: router)
     ImportPages(services: services).addRoutes(to: router)
     PlanPages(services: services).addRoutes(to: router)
+    EscalationSENDPages(services: services).addRoutes(to: router)
     router.get("/data") { request, context in
         let model = try OverviewPage.Model(store: services.store, authorityName: services.configuration.authorityName)
         return HTMLResponse(OverviewPage.render(model))

@@ -8,6 +8,6 @@ struct OversightCommand: AsyncParsableCommand {
         abstract: "Performance and improvement for children's social care: import case data, compute measures, serve the web app.",
         subcommands: [
             Demo.self, Generate.self, Import.self, Stats.self, Measures.self, Serve.self, User.self, BoardPackCommand.self, Migrate.self, Backup.self,
-            Restore.self, Mapping.self, WorkingDays.self, Plan.self,
+            Restore.self, Mapping.self, WorkingDays.self, Plan.self, Escalations.self, SEND.self,
         ])
 }

@@ -23,6 +23,7 @@ struct Chrome {
         var links: [(String, String)] = [("/", "Dashboard"), ("/measures", "Measures"), ("/caseload/weekly", "Caseloads"), ("/plans", "Plans")]
         if let team = user?.teamID, user?.role.seesChildLevelData == true { links.append(("/teams/\(team)", "My team")) }
         if user?.role == .inspector { links.append(("/inspection/lists", "Annex A lists")) }
+        if user != nil { links += [("/escalations", "Escalations"), ("/send", "SEND")] }
         if let role = user?.role, ImportPages.mayImport(role) { links.append(("/imports", "Imports")) }
         if user?.role.mayReadAccessLog == true { links.append(("/admin/access-log", "Access log")) }
         if user?.role.mayAdminister == true { links.append(("/admin", "Users")) }
