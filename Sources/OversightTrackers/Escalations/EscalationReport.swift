@@ -26,6 +26,16 @@ public enum EscalationMeasures {
 
     public static let all = [reviewDecisionsRecorded, resolvedWithinTimescale, repeatEscalations]
 
+    /// Every escalation measure for the period, in catalogue order.
+    public static func results(
+        escalations: [Escalation], reviews: [IROReviewRecord], period: ReportingPeriod, calendar: WorkingDayCalendar = .englandAndWales
+    ) -> [TimelinessResult] {
+        [
+            reviewDecisionsRecorded(reviews, period: period, calendar: calendar),
+            resolvedWithinTimescale(escalations, period: period, calendar: calendar), repeatEscalations(escalations, period: period),
+        ]
+    }
+
     public static func reviewDecisionsRecorded(
         _ records: [IROReviewRecord], period: ReportingPeriod, calendar: WorkingDayCalendar = .englandAndWales
     ) -> TimelinessResult {
@@ -126,13 +136,14 @@ public struct EscalationReport: Sendable, Codable, Equatable {
         repeats = EscalationMeasures.repeatEscalations(escalations, period: period)
         reviewDecisions = EscalationMeasures.reviewDecisionsRecorded(reviews, period: period, calendar: calendar)
         let end = period.end
-        open = escalations.filter { $0.isOpen(on: end) }.compactMap { escalation in
+        let open = escalations.filter { $0.isOpen(on: end) }.compactMap { escalation -> OpenEscalation? in
             guard let step = escalation.stage(on: end) else { return nil }
             return OpenEscalation(
                 id: escalation.id.rawValue, child: escalation.child.rawValue, iro: escalation.raisedBy, concern: escalation.concern.title,
                 stage: step.stage.title, raisedOn: escalation.raisedOn, ageDays: escalation.raisedOn.days(to: end),
                 responseDue: step.responseDue, isOverdue: rules.isOverdue(escalation, on: end), actions: escalation.actions)
         }.sorted { ($0.ageDays, $0.id) > ($1.ageDays, $1.id) }
+        self.open = open
         openByStageAndAge = EscalationStage.allCases.flatMap { stage in
             Self.ageBands.map { band in
                 OpenCount(

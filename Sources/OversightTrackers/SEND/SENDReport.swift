@@ -22,7 +22,48 @@ public enum SENDMeasures {
         numerator: "Amendments issued within 4 weeks of the review", denominator: "Reviews deciding to amend, held in the period",
         counting: .events("reviews"), polarity: .higherIsBetter, source: .local, timescale: "4 weeks (SEND Regulations 2014, reg. 20(10))")
 
-    public static let all = [plansWithin20Weeks, decisionsWithin6Weeks, amendmentsWithin4Weeks]
+    public static let neurodevelopmentalSeenWithin18Weeks = TimelinessMeasure(
+        id: "SEND-04", title: "Autism and ADHD referrals first seen within 18 weeks",
+        definition: "Referrals to the autism (ASD) and ADHD assessment pathways first seen in the period within 18 weeks (126 days) of referral.",
+        numerator: "Referrals first seen within 18 weeks", denominator: "Referrals first seen in the period",
+        counting: .events("referrals"), polarity: .higherIsBetter, source: .local,
+        timescale: "18 weeks (NHS referral-to-treatment standard, used locally)")
+
+    public static let paediatricsSeenWithin18Weeks = TimelinessMeasure(
+        id: "SEND-05", title: "Community paediatrics referrals first seen within 18 weeks",
+        definition: "Referrals to community paediatrics first seen in the period within 18 weeks (126 days) of referral.",
+        numerator: "Referrals first seen within 18 weeks", denominator: "Referrals first seen in the period",
+        counting: .events("referrals"), polarity: .higherIsBetter, source: .local,
+        timescale: "18 weeks (NHS referral-to-treatment standard, used locally)")
+
+    public static let all = [
+        plansWithin20Weeks, decisionsWithin6Weeks, amendmentsWithin4Weeks, neurodevelopmentalSeenWithin18Weeks, paediatricsSeenWithin18Weeks,
+    ]
+
+    /// Every SEND measure for the period, in catalogue order.
+    public static func results(
+        assessments: [EHCNeedsAssessment], reviews: [EHCAnnualReview], referrals: [WaitingListReferral], period: ReportingPeriod
+    ) -> [TimelinessResult] {
+        [
+            plansWithin20Weeks(assessments, period: period), decisionsWithin6Weeks(assessments, period: period),
+            amendmentsWithin4Weeks(reviews, period: period),
+            seenWithin18Weeks(referrals, pathways: [.autism, .adhd], measure: neurodevelopmentalSeenWithin18Weeks, period: period),
+            seenWithin18Weeks(referrals, pathways: [.communityPaediatrics], measure: paediatricsSeenWithin18Weeks, period: period),
+        ]
+    }
+
+    public static func seenWithin18Weeks(
+        _ referrals: [WaitingListReferral], pathways: Set<AssessmentPathway>, measure: TimelinessMeasure, period: ReportingPeriod
+    ) -> TimelinessResult {
+        let cases = referrals.compactMap { referral -> TimelinessCase? in
+            guard pathways.contains(referral.pathway), let seen = referral.firstSeenOn, period.contains(seen) else { return nil }
+            let days = referral.referredOn.days(to: seen)
+            return TimelinessCase(
+                record: referral.id.rawValue, child: referral.child.rawValue, start: referral.referredOn, end: seen, elapsed: days, met: days <= 126,
+                reason: "\(referral.pathway.title): first seen after \(days / 7) weeks \(days % 7) days")
+        }
+        return TimelinessResult(measure, period: period, cases: cases)
+    }
 
     public static func plansWithin20Weeks(_ assessments: [EHCNeedsAssessment], period: ReportingPeriod) -> TimelinessResult {
         let cases = assessments.compactMap { assessment -> TimelinessCase? in
@@ -61,8 +102,8 @@ public enum SENDMeasures {
             return TimelinessCase(
                 record: review.id.rawValue, child: review.child.rawValue, start: held, end: issued, elapsed: days,
                 met: issued.map { $0 <= due } ?? false,
-                reason: issued.map { "amendments issued \(days) days after the review; due \(due)" }
-                    ?? "amendments not issued \(days) days after the review; due \(due)")
+                reason: issued == nil
+                    ? "amendments not issued \(days) days after the review; due \(due)" : "amendments issued \(days) days after the review; due \(due)")
         }
         return TimelinessResult(amendmentsWithin4Weeks, period: period, cases: cases)
     }
@@ -146,10 +187,7 @@ public struct SENDReport: Sendable, Codable, Equatable {
         let end = period.end
         self.period = period.trackerLabel
         asOf = end
-        measures = [
-            SENDMeasures.plansWithin20Weeks(assessments, period: period), SENDMeasures.decisionsWithin6Weeks(assessments, period: period),
-            SENDMeasures.amendmentsWithin4Weeks(reviews, period: period),
-        ]
+        measures = SENDMeasures.results(assessments: assessments, reviews: reviews, referrals: referrals, period: period)
         openRequests = assessments.filter { EHCTimeline.isOpen($0, on: end) }.map { assessment in
             OpenRequest(
                 id: assessment.id.rawValue, child: assessment.child.rawValue, requestReceived: assessment.requestReceived,
@@ -158,7 +196,7 @@ public struct SENDReport: Sendable, Codable, Equatable {
         }.sorted { ($0.requestReceived, $0.id) < ($1.requestReceived, $1.id) }
         reviewsDue = reviews.filter { period.contains($0.dueOn) }.count
         reviewsHeld = reviews.filter { $0.heldOn.map(period.contains) ?? false }.count
-        backlog = reviews.compactMap { review -> BacklogItem? in
+        let backlog = reviews.compactMap { review -> BacklogItem? in
             if review.heldOn.map({ $0 > end }) ?? true, review.dueOn < end {
                 return BacklogItem(
                     id: review.id.rawValue, child: review.child.rawValue, kind: "Review overdue", since: review.dueOn,
@@ -170,6 +208,7 @@ public struct SENDReport: Sendable, Codable, Equatable {
             }
             return nil
         }.sorted { ($0.ageDays, $0.id) > ($1.ageDays, $1.id) }
+        self.backlog = backlog
         backlogByAge = Self.backlogBands.map { band in
             BandCount(band: band.title, count: backlog.filter { Self.band($0.ageDays, in: Self.backlogBands) == band.title }.count)
         }

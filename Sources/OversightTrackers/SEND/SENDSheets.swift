@@ -114,11 +114,12 @@ public enum SSDSENDTables {
             row throws(TrackerSheetProblem) in
             let send = try row.text("ehcr_send_table_id")
             guard let person = personBySend[send] else { throw row.problem("ehcr_send_table_id", "'\(send)' is not in ssd_send") }
-            let outcome = row.optionalText("ehcr_ehcp_req_outcome")
+            // H marks a historical request SEN2 no longer asks about: kept, with no decision.
+            let decision = row.optionalText("ehcr_ehcp_req_outcome") == "H"
+                ? nil : try row.optionalCode("ehcr_ehcp_req_outcome", EHCAssessmentDecision.self)
             return EHCNeedsAssessment(
                 id: Identifier(try row.text("ehcr_ehcp_request_id")), child: Identifier(person),
-                requestReceived: try row.date("ehcr_ehcp_req_date"),
-                decision: outcome == "H" ? nil : try row.optionalCode("ehcr_ehcp_req_outcome", EHCAssessmentDecision.self),
+                requestReceived: try row.date("ehcr_ehcp_req_date"), decision: decision,
                 decisionOn: try row.optionalDate("ehcr_ehcp_req_outcome_date"))
         }
         let index = Dictionary(assessments.enumerated().map { ($1.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })

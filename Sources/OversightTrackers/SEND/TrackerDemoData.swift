@@ -135,7 +135,8 @@ public struct TrackerDemoData: Sendable {
         } else {
             assessment.finalPlanIssuedOn = onOrBefore(received.adding(days: finalDay))
             if finalDay > 140 && Int.random(in: 0..<100, using: &random) < 25 {
-                assessment.exception = [.exceptionalCircumstances, .institutionClosure, .missedAppointment][Int(random.next() % 3)]
+                let exceptions: [EHCTimescaleException] = [.exceptionalCircumstances, .institutionClosure, .missedAppointment]
+                assessment.exception = exceptions[Int(random.next() % 3)]
             }
         }
         return assessment

@@ -3,6 +3,7 @@ import Hummingbird
 import Mustache
 import OversightCore
 import OversightImprovement
+import OversightMeasures
 import OversightStorage
 import OversightTrackers
 
@@ -58,7 +59,7 @@ struct EscalationSENDPages {
     }
 
     /// The period asked for, else the last complete month (escalations) or calendar year (SEND) before the latest record.
-    private func period(_ request: Request, default fallback: ReportingPeriod) throws -> ReportingPeriod {
+    private func reportingPeriod(_ request: Request, default fallback: ReportingPeriod) throws -> ReportingPeriod {
         guard let text = request.uri.queryParameters["period"].map(String.init), !text.isEmpty else { return fallback }
         if text.count == 4, let year = Int(text), (1900...2999).contains(year) {
             return .rolling(months: 12, ending: LocalDate(year: year, month: 12, day: 31)!)
@@ -68,7 +69,7 @@ struct EscalationSENDPages {
         }
     }
 
-    private func gate(_ context: OversightRequestContext) throws -> AccessGate? {
+    private func accessGate(_ context: OversightRequestContext) throws -> AccessGate? {
         guard let user = context.user, user.role.seesChildLevelData else { return nil }
         return try AccessGate(services: services, user: user, view: try services.caseView())
     }
@@ -119,9 +120,9 @@ struct EscalationSENDPages {
         let all = try store.fetchEscalations()
         let reviews = try store.fetchReviewRecords()
         let latest = (all.map(\.raisedOn) + reviews.map(\.heldOn)).max() ?? today
-        let period = try period(request, default: .month(year: latest.adding(months: -1).year, month: latest.adding(months: -1).month))
+        let period = try reportingPeriod(request, default: .month(year: latest.adding(months: -1).year, month: latest.adding(months: -1).month))
         let report = EscalationReport(escalations: all, reviews: reviews, period: period)
-        let gate = try gate(context)
+        let gate = try accessGate(context)
         let open = inScope(report.open, child: \.child, gate: gate)
         let model = PageModel(
             chrome: chrome(context, "/escalations"), heading: "IRO escalations",
@@ -157,9 +158,9 @@ struct EscalationSENDPages {
         let reviews = try store.fetchAnnualReviews()
         let referrals = try store.fetchWaitingListReferrals()
         let latest = (assessments.map(\.requestReceived) + referrals.map(\.referredOn)).max() ?? today
-        let period = try period(request, default: .rolling(months: 12, ending: LocalDate(year: latest.year - 1, month: 12, day: 31)!))
+        let period = try reportingPeriod(request, default: .rolling(months: 12, ending: LocalDate(year: latest.year - 1, month: 12, day: 31)!))
         let report = SENDReport(assessments: assessments, reviews: reviews, referrals: referrals, period: period)
-        let gate = try gate(context)
+        let gate = try accessGate(context)
         let late = inScope(report.openRequests.filter(\.isPastWeek20), child: \.child, gate: gate)
         let backlog = inScope(report.backlog, child: \.child, gate: gate)
         var counts = [
@@ -169,12 +170,25 @@ struct EscalationSENDPages {
             Count(label: "Annual reviews held in the period", count: report.reviewsHeld),
         ]
         counts += report.backlogByAge.map { Count(label: "Annual-review backlog \($0.band)", count: $0.count) }
+        let plans = try services.store.fetchPlans().compactMap { try services.store.fetchPlan($0.id) }.filter(WrittenStatementOfAction.isLinked)
+        let wsoa = plans.map { plan in
+            Table(
+                caption: "\(plan.title) (plan \(plan.id) under Plans): each area's measures this period",
+                header: ["Area", "Measure", "This period", "Baseline", "Target", "On target"],
+                rows: WrittenStatementOfAction.progress(of: plan, results: report.measures).map { row in
+                    Line(cells: [
+                        "\(row.recommendation). \(row.area)", "\(row.measure) \(row.title)", row.value.map { Figures.value($0, unit: .percentage) } ?? "–",
+                        row.baseline.map { Figures.value($0, unit: .percentage) } ?? "–", row.target.map { Figures.value($0, unit: .percentage) } ?? "–",
+                        row.isOnTarget.map { $0 ? "Yes" : "No" } ?? "–",
+                    ], link: nil)
+                }, hidden: nil)
+        }
         let model = PageModel(
             chrome: chrome(context, "/send"), heading: "SEND: EHC plans and waiting lists",
             lead: "EHC needs assessments, annual reviews and assessment-pathway waits, \(period.trackerLabel) (as at \(Figures.date(report.asOf))). "
                 + "The Written Statement of Action is kept as an improvement plan linked to these measures.",
             period: Self.periodText(period), action: "/send", figures: report.measures.map { figure($0, period: period) }, counts: counts,
-            tables: [
+            tables: wsoa + [
                 Table(
                     caption: "Waiting lists for assessment pathways", header: ["Pathway", "Waiting", "Seen in period", "Average wait of those seen (days)", "Longest wait (days)"]
                         + SENDReport.waitBands.map { "Waiting \($0.title)" },
@@ -213,19 +227,17 @@ struct EscalationSENDPages {
     private func measure(_ request: Request, _ context: OversightRequestContext) async throws -> Response {
         guard let store else { throw HTTPError(.notFound, message: "This database keeps no trackers.") }
         let id = try context.parameters.require("id").uppercased()
-        let period = try period(request, default: .rolling(months: 12, ending: today))
-        let result: TimelinessResult
-        switch id {
-        case "IRO-01": result = EscalationMeasures.reviewDecisionsRecorded(try store.fetchReviewRecords(), period: period)
-        case "IRO-05": result = EscalationMeasures.resolvedWithinTimescale(try store.fetchEscalations(), period: period)
-        case "IRO-06": result = EscalationMeasures.repeatEscalations(try store.fetchEscalations(), period: period)
-        case "SEND-01": result = SENDMeasures.plansWithin20Weeks(try store.fetchNeedsAssessments(), period: period)
-        case "SEND-02": result = SENDMeasures.decisionsWithin6Weeks(try store.fetchNeedsAssessments(), period: period)
-        case "SEND-03": result = SENDMeasures.amendmentsWithin4Weeks(try store.fetchAnnualReviews(), period: period)
-        default: throw HTTPError(.notFound, message: "There is no tracker measure called \(id).")
+        let period = try reportingPeriod(request, default: .rolling(months: 12, ending: today))
+        let results = id.hasPrefix("SEND")
+            ? SENDMeasures.results(
+                assessments: try store.fetchNeedsAssessments(), reviews: try store.fetchAnnualReviews(),
+                referrals: try store.fetchWaitingListReferrals(), period: period)
+            : EscalationMeasures.results(escalations: try store.fetchEscalations(), reviews: try store.fetchReviewRecords(), period: period)
+        guard let result = results.first(where: { $0.id == id }) else {
+            throw HTTPError(.notFound, message: "There is no tracker measure called \(id).")
         }
         let definition = (EscalationMeasures.all + SENDMeasures.all).first { $0.id == id }!
-        let gate = try gate(context)
+        let gate = try accessGate(context)
         let rows = inScope(result.cases, child: \.child, gate: gate)
         let home = id.hasPrefix("SEND") ? "/send" : "/escalations"
         let model = PageModel(

@@ -57,7 +57,7 @@ extension OversightCommand {
                     let plan = try PlanDocument.decode(Data(PackageResources.demo_plan_json), file: "demo-plan.json", id: "ofsted-2022")
                     try store.savePlan(plan.plan, updates: plan.updates)
                 }
-                if let trackers = store as? any CaseRecordStore & TrackerDocumentStore { try seedTrackerDemo(trackers) }
+                if let trackers = store as? any CaseRecordStore & TrackerDocumentStore & PlanStore { try seedTrackerDemo(trackers) }
                 let users = try DemoUsers.create(in: store) { _ in demoPassword ?? Secrets.demoPassword() }
                 // Written straight to the file handle, so the list appears before the server starts even when piped.
                 var list = "\nDemo users (one per role; passwords change each time the demo starts unless --demo-password is given):\n"

@@ -98,32 +98,41 @@ extension OversightCommand {
 
         struct Explain: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "The records behind IRO-01, IRO-05 or IRO-06 for a period.")
-            @Argument(help: "IRO-01, IRO-05 or IRO-06.") var measure: String
-            @OptionGroup var database: ExistingDatabase
-            @Option(help: "2025-03, 2024-25, 2024-Q3 or rolling12:2025-03-31.") var period: String
-            @Option(help: "table, json or csv.") var format: ReportFormat = .table
+            @OptionGroup var options: TrackerExplainOptions
 
-            func validate() throws {
-                _ = try parseTrackerPeriod(period)
-                guard EscalationMeasures.all.contains(where: { $0.id == measure.uppercased() }) else {
-                    throw ValidationError("'\(measure)' is not one of \(EscalationMeasures.all.map(\.id).joined(separator: ", "))")
-                }
-            }
+            func validate() throws { try options.check(EscalationMeasures.all) }
 
             func run() throws {
-                let result: TimelinessResult
-                do {
-                    let store = try openTrackerStore(database.location)
-                    let period = try parseTrackerPeriod(period)
-                    result = switch measure.uppercased() {
-                    case "IRO-01": EscalationMeasures.reviewDecisionsRecorded(try store.fetchReviewRecords(), period: period)
-                    case "IRO-05": EscalationMeasures.resolvedWithinTimescale(try store.fetchEscalations(), period: period)
-                    default: EscalationMeasures.repeatEscalations(try store.fetchEscalations(), period: period)
-                    }
-                } catch { throw failure(error) }
-                printTimeliness(result, format: format)
+                try options.explain { store, period in
+                    EscalationMeasures.results(escalations: try store.fetchEscalations(), reviews: try store.fetchReviewRecords(), period: period)
+                }
             }
         }
+    }
+}
+
+/// What `escalations explain` and `send explain` take: a measure, the database, the period and the format.
+struct TrackerExplainOptions: ParsableArguments {
+    @Argument(help: "The measure's ID (IRO-01, IRO-05, IRO-06; SEND-01 to SEND-05).") var measure: String
+    @OptionGroup var database: ExistingDatabase
+    @Option(help: "A month (2025-03), 2024-Q3, 2024-25, rolling12:2025-03-31, or a calendar year (2024).") var period: String
+    @Option(help: "table, json or csv.") var format: ReportFormat = .table
+
+    func check(_ measures: [TimelinessMeasure]) throws {
+        _ = try parseTrackerPeriod(period)
+        guard measures.contains(where: { $0.id == measure.uppercased() }) else {
+            throw ValidationError("'\(measure)' is not one of \(measures.map(\.id).joined(separator: ", "))")
+        }
+    }
+
+    /// Prints the chosen measure, out of those `results` computes, with every record behind it.
+    func explain(_ results: (any TrackerDocumentStore, ReportingPeriod) throws -> [TimelinessResult]) throws {
+        let result: TimelinessResult?
+        do {
+            result = try results(try openTrackerStore(database.location), try parseTrackerPeriod(period)).first { $0.id == measure.uppercased() }
+        } catch { throw failure(error) }
+        guard let result else { throw failure(CommandFailure("'\(measure)' is not computed here")) }
+        printTimeliness(result, format: format)
     }
 }
 

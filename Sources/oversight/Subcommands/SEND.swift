@@ -106,20 +106,34 @@ extension OversightCommand {
 
             func run() throws {
                 let report: SENDReport
+                var plans: [ImprovementPlan] = []
                 do {
                     let store = try openTrackerStore(database.location)
                     report = SENDReport(
                         assessments: try store.fetchNeedsAssessments(), reviews: try store.fetchAnnualReviews(),
                         referrals: try store.fetchWaitingListReferrals(), period: try parseTrackerPeriod(period), trendMonths: months)
+                    let planStore = try openPlanStore(database.location)
+                    for summary in try planStore.fetchPlans() {
+                        if let plan = try planStore.fetchPlan(summary.id), WrittenStatementOfAction.isLinked(plan) { plans.append(plan) }
+                    }
                 } catch { throw failure(error) }
+                let wsoa = plans.flatMap { plan in
+                    WrittenStatementOfAction.progress(of: plan, results: report.measures).map { progress in
+                        [
+                            "wsoa \(plan.id)", "\(progress.recommendation). \(progress.measure) \(progress.title)",
+                            "baseline \(progress.baseline.map(numberText) ?? "–"), target \(progress.target.map(numberText) ?? "–")",
+                            (progress.value.map { numberText($0) + "%" } ?? "–") + (progress.isOnTarget == true ? " (on target)" : ""),
+                        ]
+                    }
+                }
                 switch format {
                 case .json: print(jsonString(report))
                 case .csv:
                     print(csvLine(["section", "item", "band", "value"]))
-                    for line in Self.lines(report) { print(csvLine(line)) }
+                    for line in Self.lines(report) + wsoa { print(csvLine(line)) }
                 case .table:
                     print("SEND, \(report.period) (as at \(report.asOf))\n")
-                    printTable(header: ["Section", "Item", "Band", "Value"], rows: Self.lines(report))
+                    printTable(header: ["Section", "Item", "Band", "Value"], rows: Self.lines(report) + wsoa)
                 }
             }
 
@@ -146,31 +160,17 @@ extension OversightCommand {
         }
 
         struct Explain: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "The records behind SEND-01, SEND-02 or SEND-03 for a period.")
-            @Argument(help: "SEND-01, SEND-02 or SEND-03.") var measure: String
-            @OptionGroup var database: ExistingDatabase
-            @Option(help: "A calendar year (2024), 2024-25, 2024-Q3, 2025-03 or rolling12:2025-03-31.") var period: String
-            @Option(help: "table, json or csv.") var format: ReportFormat = .table
+            static let configuration = CommandConfiguration(abstract: "The records behind SEND-01 to SEND-05 for a period.")
+            @OptionGroup var options: TrackerExplainOptions
 
-            func validate() throws {
-                _ = try parseTrackerPeriod(period)
-                guard SENDMeasures.all.contains(where: { $0.id == measure.uppercased() }) else {
-                    throw ValidationError("'\(measure)' is not one of \(SENDMeasures.all.map(\.id).joined(separator: ", "))")
-                }
-            }
+            func validate() throws { try options.check(SENDMeasures.all) }
 
             func run() throws {
-                let result: TimelinessResult
-                do {
-                    let store = try openTrackerStore(database.location)
-                    let period = try parseTrackerPeriod(period)
-                    result = switch measure.uppercased() {
-                    case "SEND-01": SENDMeasures.plansWithin20Weeks(try store.fetchNeedsAssessments(), period: period)
-                    case "SEND-02": SENDMeasures.decisionsWithin6Weeks(try store.fetchNeedsAssessments(), period: period)
-                    default: SENDMeasures.amendmentsWithin4Weeks(try store.fetchAnnualReviews(), period: period)
-                    }
-                } catch { throw failure(error) }
-                printTimeliness(result, format: format)
+                try options.explain { store, period in
+                    SENDMeasures.results(
+                        assessments: try store.fetchNeedsAssessments(), reviews: try store.fetchAnnualReviews(),
+                        referrals: try store.fetchWaitingListReferrals(), period: period)
+                }
             }
         }
     }

@@ -2,11 +2,14 @@ import OversightCore
 import OversightStorage
 import OversightTrackers
 
-/// Puts the demo's made-up escalations, IRO review records and SEND records beside its case records, once.
+/// Puts the demo's made-up escalations, IRO review records, SEND records and Written Statement of Action beside its case
+/// records, once.
 ///
 /// IRO review records follow the imported looked-after and child protection reviews; the dates run up to the
 /// latest review the extract holds, so the demo's "now" is the extract's.
-func seedTrackerDemo(_ store: some CaseRecordStore & TrackerDocumentStore) throws(StorageError) {
+func seedTrackerDemo(_ store: some CaseRecordStore & TrackerDocumentStore & PlanStore) throws(StorageError) {
+    // The WSOA is the SEND tracker's improvement plan, linked to its measures.
+    if try store.fetchPlan(WrittenStatementOfAction.demo.id) == nil { try store.savePlan(WrittenStatementOfAction.demo) }
     guard try store.fetchEscalations().isEmpty, try store.fetchNeedsAssessments().isEmpty else { return }
     var reviews: [TrackerDemoData.ChairedReview] = []
     var children: [Identifier<Child>] = []
