@@ -1,7 +1,6 @@
 import OversightCore
 import OversightTrackers
 
-func d(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
 /// CSV text as the command line would hand it over: the header names the columns, each later line is a row.
 func sheet(_ text: String, file: String) -> [TrackerSheetRow] {

@@ -8,11 +8,11 @@ import Testing
 
 /// The stores the tracker records are kept in: SQLite (in memory and on disk) and PostgreSQL, as the other contract
 /// suites run them; PostgreSQL only when `OVERSIGHT_SKIP_POSTGRES=1` does not leave it out on purpose.
-enum TrackerStoreKind: String, CaseIterable, CustomTestStringConvertible {
+enum EscalationSENDStoreKind: String, CaseIterable, CustomTestStringConvertible {
     case memory, sqliteMemory, sqliteFile, postgres
     var testDescription: String { rawValue }
 
-    static var tested: [TrackerStoreKind] {
+    static var tested: [EscalationSENDStoreKind] {
         ProcessInfo.processInfo.environment["OVERSIGHT_SKIP_POSTGRES"] == "1" ? allCases.filter { $0 != .postgres } : allCases
     }
 
@@ -37,13 +37,13 @@ enum TrackerStoreKind: String, CaseIterable, CustomTestStringConvertible {
 }
 
 @Suite("Tracker store contract: escalations, IRO reviews and SEND records on every store", .serialized)
-struct TrackerStoreTests {
+struct EscalationSENDStoreTests {
     static let escalation = Escalation(
         id: "E1", child: "C1", raisedBy: "IRO A", concern: .permanenceDrift,
         steps: [step(.informal, "2024-03-25"), step(.formal1, "2024-04-08")], actions: ["Hold a permanence meeting", "Name the adopter's social worker"])
 
-    @Test("Records round-trip whole; saving the same ID again replaces it; each table keeps its own", arguments: TrackerStoreKind.tested)
-    func roundTrip(kind: TrackerStoreKind) throws {
+    @Test("Records round-trip whole; saving the same ID again replaces it; each table keeps its own", arguments: EscalationSENDStoreKind.tested)
+    func roundTrip(kind: EscalationSENDStoreKind) throws {
         let (store, cleanup) = try kind.make()
         defer { cleanup() }
         #expect(try store.fetchEscalations().isEmpty)
@@ -85,7 +85,7 @@ struct TrackerStoreTests {
 }
 
 @Suite("Demo tracker data")
-struct TrackerDemoDataTests {
+struct EscalationSENDDemoDataTests {
     @Test("The same seed gives the same records; they fill every tracker and keep to their own rules")
     func deterministic() throws {
         let children = (0..<2000).map { Identifier<Child>(String(format: "P%05d", $0)) }
