@@ -64,6 +64,7 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         "spot_check", "spot_check_done",
         "workforce_import", "workforce_spell", "workforce_establishment",
         "lado_allegation", "lado_disposal", "partner_notification",
+        "escalation", "iro_review_record", "ehc_needs_assessment", "ehc_annual_review", "waiting_list_referral",
     ]
 
     /// Nothing imported and nothing about people: a database a restore may fill without asking.

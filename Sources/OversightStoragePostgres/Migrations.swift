@@ -413,6 +413,50 @@ enum Migrations {
             """,
             "CREATE INDEX partner_notification_received ON partner_notification (received_on)",
         ]),
+        // The IRO escalation and SEND trackers (issue 10), as SQLite's 007-escalations-send: each record is one JSON
+        // document beside its ID and child.
+        Migration(name: "007-escalations-send", statements: [
+            """
+            CREATE TABLE escalation (
+                id TEXT PRIMARY KEY,
+                child_id TEXT NOT NULL,
+                body TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX escalation_child ON escalation (child_id)",
+            """
+            CREATE TABLE iro_review_record (
+                id TEXT PRIMARY KEY,
+                child_id TEXT NOT NULL,
+                body TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX iro_review_record_child ON iro_review_record (child_id)",
+            """
+            CREATE TABLE ehc_needs_assessment (
+                id TEXT PRIMARY KEY,
+                child_id TEXT NOT NULL,
+                body TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX ehc_needs_assessment_child ON ehc_needs_assessment (child_id)",
+            """
+            CREATE TABLE ehc_annual_review (
+                id TEXT PRIMARY KEY,
+                child_id TEXT NOT NULL,
+                body TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX ehc_annual_review_child ON ehc_annual_review (child_id)",
+            """
+            CREATE TABLE waiting_list_referral (
+                id TEXT PRIMARY KEY,
+                child_id TEXT NOT NULL,
+                body TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX waiting_list_referral_child ON waiting_list_referral (child_id)",
+        ]),
     ]
 
     /// A snapshot: one import's case records in a schema of their own, written once and then only read.

@@ -317,6 +317,42 @@ enum Migrations {
                 CREATE INDEX partner_notification_received ON partner_notification(received_on);
                 """)
         }
+        // The IRO escalation and SEND trackers (issue 10) live in the catalogue: they outlive every import. Each record
+        // is read whole, so beyond its ID and child it is one JSON document.
+        migrator.registerMigration("007-escalations-send") { db in
+            try db.execute(sql: """
+                CREATE TABLE escalation (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    child_id TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX escalation_child ON escalation(child_id);
+                CREATE TABLE iro_review_record (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    child_id TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX iro_review_record_child ON iro_review_record(child_id);
+                CREATE TABLE ehc_needs_assessment (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    child_id TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX ehc_needs_assessment_child ON ehc_needs_assessment(child_id);
+                CREATE TABLE ehc_annual_review (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    child_id TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX ehc_annual_review_child ON ehc_annual_review(child_id);
+                CREATE TABLE waiting_list_referral (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    child_id TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX waiting_list_referral_child ON waiting_list_referral(child_id);
+                """)
+        }
         return migrator
     }
 

@@ -79,6 +79,7 @@ public func buildRouter(services: WebServices) -> Router<OversightRequestContext
     PlanPages(services: services).addRoutes(to: router)
     AuditPages(services: services).addRoutes(to: router)
     TrackerPages(services: services).addRoutes(to: router)
+    EscalationSENDPages(services: services).addRoutes(to: router)
     router.get("/data") { request, context in
         let model = try OverviewPage.Model(store: services.store, authorityName: services.configuration.authorityName)
         return HTMLResponse(OverviewPage.render(model))

@@ -135,6 +135,10 @@ struct PostgresCaseRecordStoreTests {
             try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
         }
         try old.executeInCatalogue("downgrading", "DROP FUNCTION lado_disposal_refuse_change()")
+        for table in ["escalation", "iro_review_record", "ehc_needs_assessment", "ehc_annual_review", "waiting_list_referral"] {
+            try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
+        }
+        try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '007-escalations-send'")
         try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '006-lado-notifications'")
         for table in ["action_update", "plan_action", "plan_measure_link", "plan_recommendation", "improvement_plan"] {
             try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")

@@ -111,7 +111,7 @@ extension MeasureCatalogue {
     ]
 
     static let reviewsAndSEND: [MeasureDefinition] = [
-        unavailable("IRO-01", "Review decisions recorded within 5 working days", "Looked-after and CP reviews held in the period whose decisions were recorded within 5 working days (local standard).", .local, .higherIsBetter, 8, "the date review decisions were recorded"),
+        unavailable("IRO-01", "Review decisions recorded within 5 working days", "Looked-after and CP reviews held in the period whose decisions were recorded within 5 working days (local standard).", .local, .higherIsBetter, 8, "the date review decisions were recorded in its case-record snapshot (the IRO escalations tracker computes IRO-01 from IRO review records: `oversight escalations explain IRO-01`, /trackers/measures/IRO-01)"),
         lookedAfterReviewTimeliness(id: "IRO-02", title: "Looked-after reviews within timescale (IRO)"),
         protectionReviewTimeliness(id: "IRO-03", title: "Child protection reviews within timescale (IRO)"),
         MeasureDefinition(
@@ -127,7 +127,7 @@ extension MeasureCatalogue {
                     review.id, from: ("review", review.date), reason: "\(code.rawValue): \(code.label)"))
             }
         },
-        unavailable("SEND-01", "New EHC plans issued within 20 weeks", "New education, health and care plans issued in the calendar year within 20 weeks of the request, excluding exceptions.", .sen2, .higherIsBetter, nil, "EHC plan requests and issue dates"),
+        unavailable("SEND-01", "New EHC plans issued within 20 weeks", "New education, health and care plans issued in the calendar year within 20 weeks of the request, excluding exceptions.", .sen2, .higherIsBetter, nil, "EHC plan requests and issue dates in its case-record snapshot (the SEND tracker computes SEND-01: `oversight send explain SEND-01`, /trackers/measures/SEND-01)"),
     ]
 }
 

@@ -24,6 +24,7 @@ struct Chrome {
         links += TrackerPages.navLinks
         if let team = user?.teamID, user?.role.seesChildLevelData == true { links.append(("/teams/\(team)", "My team")) }
         if user?.role == .inspector { links.append(("/inspection/lists", "Annex A lists")) }
+        if user != nil { links += [("/escalations", "Escalations"), ("/send", "SEND")] }
         if let role = user?.role, ImportPages.mayImport(role) { links.append(("/imports", "Imports")) }
         if let role = user?.role, AuditPages.mayList(role) { links.append(("/audits", "Audits")) }
         if user?.role.mayReadAccessLog == true { links.append(("/admin/access-log", "Access log")) }

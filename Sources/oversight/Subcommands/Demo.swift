@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OversightInterchange
+import OversightStorage
 import OversightSynthetic
 import OversightWeb
 
@@ -57,6 +58,7 @@ extension OversightCommand {
                     let plan = try PlanDocument.decode(Data(PackageResources.demo_plan_json), file: "demo-plan.json", id: "ofsted-2022")
                     try store.savePlan(plan.plan, updates: plan.updates)
                 }
+                if let trackers = store as? any CaseRecordStore & TrackerDocumentStore & PlanStore { try seedTrackerDemo(trackers) }
                 let users = try DemoUsers.create(in: store) { _ in demoPassword ?? Secrets.demoPassword() }
                 let lado = try DemoTrackers.seed(store, seed: seed, password: demoPassword ?? Secrets.demoPassword())
                 // Written straight to the file handle, so the list appears before the server starts even when piped.
