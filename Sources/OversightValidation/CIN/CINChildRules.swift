@@ -284,11 +284,10 @@ let cinChildChecks: [String: CINChildCheck] = [
             total + episode.assessments.count { $0.authorisationDate == nil && ($0.startDate.map { !context.inYear($0) } ?? true) }
         }
     },
-    "8863Q": { child, context in
+    "8863Q": { child, _ in
         child.episodes.reduce(0) { total, episode in
-            let spans = episode.assessments.compactMap { a in
-                a.startDate.flatMap { $0 <= context.period.referenceDate ? ($0, a.authorisationDate) : nil }
-            }
+            // An assessment with no authorisation date is ongoing (the peer treats it as never ongoing).
+            let spans = episode.assessments.compactMap { a in a.startDate.map { ($0, a.authorisationDate) } }
             return total + overlappingPairs(spans)
         }
     },

@@ -14,11 +14,6 @@ extension OversightCommand {
     }
 }
 
-/// How a validation report is printed.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
-
 extension OversightCommand.Census {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
