@@ -15,6 +15,10 @@ struct CINImportExportTests {
         child.disabilities = []
         child.formerUPN = nil
         for e in child.episodes.indices {
+            // The store keeps a conference's target date on the conference, so an enquiry without one loses it.
+            for s in child.episodes[e].section47s.indices where child.episodes[e].section47s[s].dateOfInitialCPC == nil {
+                child.episodes[e].section47s[s].initialCPCTarget = nil
+            }
             for p in child.episodes[e].protectionPlans.indices {
                 child.episodes[e].protectionPlans[p].numberOfPreviousCPP = nil
                 child.episodes[e].protectionPlans[p].reviewDates = child.episodes[e].protectionPlans[p].reviewDates.filter { $0 != nil }

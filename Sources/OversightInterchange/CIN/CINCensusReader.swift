@@ -55,12 +55,18 @@ public struct CINCensusReader {
         guard let stream = InputStream(fileAtPath: path), FileManager.default.isReadableFile(atPath: path) else {
             throw CINReadError(file: path, line: 0, column: 0, reason: "cannot open the file")
         }
+        if let place = try UTF8Scan.firstInvalid(inFile: path) { throw Self.notUTF8(path, place) }
         return try read(XMLParser(stream: stream), name: path, body)
     }
 
     /// Reads a census held in memory (tests, uploads).
     public func read(data: Data, name: String, _ body: (CINCensusChild) throws -> Void) throws -> CINReadSummary {
-        try read(XMLParser(data: data), name: name, body)
+        if let place = UTF8Scan.firstInvalid(in: data) { throw Self.notUTF8(name, place) }
+        return try read(XMLParser(data: data), name: name, body)
+    }
+
+    private static func notUTF8(_ name: String, _ place: (line: Int, column: Int)) -> CINReadError {
+        CINReadError(file: name, line: place.line, column: place.column, reason: "not UTF-8: the census must be UTF-8 encoded (was it exported in another code page?)")
     }
 
     /// Reads every child into an array: for tests and small files only.
@@ -87,6 +93,9 @@ public struct CINCensusReader {
         if !parsed {
             let reason = (parser.parserError as NSError?).map { Self.describe($0) } ?? "the XML is not well formed"
             throw CINReadError(file: name, line: parser.lineNumber, column: parser.columnNumber, reason: reason)
+        }
+        if let open = delegate.openElement {
+            throw CINReadError(file: name, line: parser.lineNumber, column: parser.columnNumber, reason: "the file ends inside <\(open)>: it is truncated")
         }
         if !delegate.sawRoot {
             throw CINReadError(file: name, line: 1, column: 1, reason: "not a CIN census: the file holds no XML elements")
@@ -147,6 +156,8 @@ private final class CensusParserDelegate: NSObject, XMLParserDelegate {
     var sawChildren = false
 
     private var path: [String] = []
+    /// The innermost element still open when parsing stopped: set only for a file that ends early.
+    var openElement: String? { path.last }
     /// Depth of an unknown element being skipped, so its content is not read as census fields.
     private var skipping = 0
     private var text = ""

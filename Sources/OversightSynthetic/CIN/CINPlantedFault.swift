@@ -24,7 +24,7 @@ enum CINPlantedFault: String, CaseIterable {
     case openEnquiryOld8740, twoOpenEnquiries8839, closedWithOpenEnquiry8868, targetWeekend8870Q, enquiriesOverlap8890
     case cinPlanWithCPP4001, reviewDuringCINPlan4003, twoOpenCINPlans4004, cinPlanAfterDeath4008, cinPlanEndAfterDeath4009Q
     case cinPlanStartMissing4010, cinPlanBackwards4011, cinPlanOneDay4012Q, cinPlanEndOutOfYear4013, cinPlansOverlap4014
-    case cinPlanBeforeReferral4015, openPlansTogether4016
+    case cinPlanBeforeReferral4015, cinPlanDuringCPP4016, cppDuringCINPlan4017
     case cppBeforeReferral1105, cppStartMissing8720, previousCPPMissing8730, cppOneDay8840, reviewBeforeStart8841
     case reviewMissingDate8842Q, initialCategory8905, latestCategory8910, cppAfterDeath8915, cppEndAfterDeath8920
     case cppBackwards8925, cppEndOutOfYear8930, twoOpenCPPs8935, cppsOverlap8940
@@ -49,7 +49,7 @@ enum CINPlantedFault: String, CaseIterable {
         case .longID1570: child.laChildID = "C\(index)LONGIDENTIFIER0000000"
         case .punctuatedID1580: child.laChildID = "C-\(index)/X"
         case .duplicateUPN1520: child.upn = "A825200012345"
-        case .duplicateID8510: child.laChildID = "CDUPLICATE\(index % 3)"
+        case .duplicateID8510: child.laChildID = "CDUPLICATE\(index % 2)"
         case .birthAfterCensus8520: child.personBirthDate = ref.adding(days: 20); child.expectedPersonBirthDate = nil
         case .birthAndExpected8525Q: child.expectedPersonBirthDate = ref.adding(days: 40); child.personBirthDate = child.personBirthDate ?? ref.adding(days: -400)
         case .expectedOutOfRange8530Q: child.personBirthDate = nil; child.expectedPersonBirthDate = ref.adding(years: 1); child.sex = "U"
@@ -180,8 +180,10 @@ enum CINPlantedFault: String, CaseIterable {
             }
         case .cinPlanWithCPP4001:
             first {
-                $0.plans.append(CINCensusPlan(startDate: work, endDate: work.adding(days: 60)))
-                $0.protectionPlans.append(newPlan(work.adding(days: 20), work.adding(days: 90)))
+                $0.closureDate = nil
+                $0.reasonForClosure = nil
+                $0.plans.append(CINCensusPlan(startDate: work))
+                $0.protectionPlans.append(newPlan(work.adding(days: 20)))
             }
         case .reviewDuringCINPlan4003:
             first {
@@ -200,7 +202,16 @@ enum CINPlantedFault: String, CaseIterable {
         case .cinPlansOverlap4014:
             first { $0.plans += [CINCensusPlan(startDate: work, endDate: work.adding(days: 40)), CINCensusPlan(startDate: work.adding(days: 20), endDate: work.adding(days: 60))] }
         case .cinPlanBeforeReferral4015: first { $0.plans.append(CINCensusPlan(startDate: referral.adding(days: -6), endDate: work)) }
-        case .openPlansTogether4016: first { $0.closureDate = nil; $0.reasonForClosure = nil; $0.plans.append(CINCensusPlan(startDate: work)); $0.protectionPlans.append(newPlan(work.adding(days: 5))) }
+        case .cinPlanDuringCPP4016:
+            first {
+                $0.protectionPlans.append(newPlan(work, work.adding(days: 90)))
+                $0.plans.append(CINCensusPlan(startDate: work.adding(days: 20), endDate: work.adding(days: 60)))
+            }
+        case .cppDuringCINPlan4017:
+            first {
+                $0.plans.append(CINCensusPlan(startDate: work, endDate: work.adding(days: 90)))
+                $0.protectionPlans.append(newPlan(work.adding(days: 20), work.adding(days: 60)))
+            }
         case .cppBeforeReferral1105: first { $0.protectionPlans.append(newPlan(referral.adding(days: -3), work)) }
         case .cppStartMissing8720: first { $0.protectionPlans.append(newPlan(ref.adding(days: 3))) }
         case .previousCPPMissing8730: first { var plan = newPlan(work, work.adding(days: 90)); plan.numberOfPreviousCPP = nil; $0.protectionPlans.append(plan) }

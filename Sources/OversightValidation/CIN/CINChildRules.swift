@@ -67,6 +67,22 @@ func overlappingPairs(_ spans: [(LocalDate, LocalDate?)]) -> Int {
     return count
 }
 
+/// How many of `starts` fall inside one of `spans`, from its start up to (not including) its end; an open span runs on.
+func startsInside(_ starts: [LocalDate?], _ spans: [(LocalDate?, LocalDate?)]) -> Int {
+    starts.count { start in
+        guard let start else { return false }
+        return spans.contains { span in span.0.map { $0 <= start && (span.1.map { start < $0 } ?? true) } ?? false }
+    }
+}
+
+/// How many of the dates `dates` picks from each episode fall before that episode's referral.
+func beforeReferral(_ child: CINCensusChild, _ dates: (CINCensusEpisode) -> [LocalDate?]) -> Int {
+    child.episodes.reduce(0) { total, episode in
+        guard let referred = episode.referralDate else { return total }
+        return total + dates(episode).count { $0.map { $0 < referred } ?? false }
+    }
+}
+
 /// The UPN check letter: characters 2–13 weighted 2–13, a letter in position 13 counting as its place in the UPN
 /// alphabet, summed mod 23 into that alphabet.
 func upnCheckLetter(_ upn: [Character]) -> Character? {
@@ -251,12 +267,7 @@ let cinChildChecks: [String: CINChildCheck] = [
     },
 
     // MARK: Assessments
-    "1103": { child, _ in
-        child.episodes.reduce(0) { total, episode in
-            guard let referred = episode.referralDate else { return total }
-            return total + episode.assessments.count { $0.startDate.map { $0 < referred } ?? false }
-        }
-    },
+    "1103": { child, _ in beforeReferral(child) { $0.assessments.map(\.startDate) } },
     "8608": { child, _ in
         child.episodes.reduce(0) { total, episode in
             total + episode.assessments.count { assessment in
@@ -284,11 +295,10 @@ let cinChildChecks: [String: CINChildCheck] = [
             total + episode.assessments.count { $0.authorisationDate == nil && ($0.startDate.map { !context.inYear($0) } ?? true) }
         }
     },
-    "8863Q": { child, context in
+    "8863Q": { child, _ in
         child.episodes.reduce(0) { total, episode in
-            let spans = episode.assessments.compactMap { a in
-                a.startDate.flatMap { $0 <= context.period.referenceDate ? ($0, a.authorisationDate) : nil }
-            }
+            // An assessment with no authorisation date is ongoing (the peer treats it as never ongoing).
+            let spans = episode.assessments.compactMap { a in a.startDate.map { ($0, a.authorisationDate) } }
             return total + overlappingPairs(spans)
         }
     },
@@ -316,12 +326,7 @@ let cinChildChecks: [String: CINChildCheck] = [
     "8950Q": { child, _ in child.episodes.reduce(0) { $0 + $1.assessments.count { $0.factors.contains("19A") } } },
 
     // MARK: Section 47 enquiries
-    "2889": { child, _ in
-        child.episodes.reduce(0) { total, episode in
-            guard let referred = episode.referralDate else { return total }
-            return total + episode.section47s.count { $0.startDate.map { $0 < referred } ?? false }
-        }
-    },
+    "2889": { child, _ in beforeReferral(child) { $0.section47s.map(\.startDate) } },
     "2991Q": { child, _ in child.episodes.count { !$0.section47s.isEmpty && $0.assessments.isEmpty } },
     "8615": { child, _ in
         child.section47s.count { enquiry in
@@ -405,44 +410,18 @@ let cinChildChecks: [String: CINChildCheck] = [
     "4012Q": { child, _ in child.plans.count { $0.startDate != nil && $0.startDate == $0.endDate } },
     "4013": { child, context in child.plans.count { $0.endDate.map { !context.inYear($0) } ?? false } },
     "4014": { child, _ in overlappingPairs(child.plans.compactMap { plan in plan.startDate.map { ($0, plan.endDate) } }) },
-    "4015": { child, _ in
-        child.episodes.reduce(0) { total, episode in
-            guard let referred = episode.referralDate else { return total }
-            return total + episode.plans.count { $0.startDate.map { $0 < referred } ?? false }
-        }
-    },
+    "4015": { child, _ in beforeReferral(child) { $0.plans.map(\.startDate) } },
+    // A CIN plan starting while a child protection plan is open.
     "4016": { child, _ in
-        // A CIN plan starting while a child protection plan is open.
-        child.episodes.reduce(0) { total, episode in
-            total + episode.plans.count { plan in
-                guard let start = plan.startDate else { return false }
-                return episode.protectionPlans.contains { cpp in
-                    guard let cppStart = cpp.startDate else { return false }
-                    return cppStart <= start && (cpp.endDate.map { start < $0 } ?? true)
-                }
-            }
-        }
+        child.episodes.reduce(0) { $0 + startsInside($1.plans.map(\.startDate), $1.protectionPlans.map { ($0.startDate, $0.endDate) }) }
     },
+    // A child protection plan starting while a CIN plan is open.
     "4017": { child, _ in
-        // A child protection plan starting while a CIN plan is open.
-        child.episodes.reduce(0) { total, episode in
-            total + episode.protectionPlans.count { cpp in
-                guard let cppStart = cpp.startDate else { return false }
-                return episode.plans.contains { plan in
-                    guard let start = plan.startDate else { return false }
-                    return start <= cppStart && (plan.endDate.map { cppStart < $0 } ?? true)
-                }
-            }
-        }
+        child.episodes.reduce(0) { $0 + startsInside($1.protectionPlans.map(\.startDate), $1.plans.map { ($0.startDate, $0.endDate) }) }
     },
 
     // MARK: Child protection plans
-    "1105": { child, _ in
-        child.episodes.reduce(0) { total, episode in
-            guard let referred = episode.referralDate else { return total }
-            return total + episode.protectionPlans.count { $0.startDate.map { $0 < referred } ?? false }
-        }
-    },
+    "1105": { child, _ in beforeReferral(child) { $0.protectionPlans.map(\.startDate) } },
     "8720": { child, context in child.protectionPlans.count { $0.startDate.map { $0 > context.period.referenceDate } ?? true } },
     "8730": { child, _ in child.protectionPlans.count { $0.numberOfPreviousCPP == nil } },
     "8840": { child, _ in child.protectionPlans.count { $0.startDate != nil && $0.startDate == $0.endDate } },

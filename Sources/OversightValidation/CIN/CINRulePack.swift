@@ -2,24 +2,6 @@ import Foundation
 import OversightCore
 import OversightInterchange
 
-/// The dates a census is judged against.
-public struct CINCensusPeriod: Sendable, Hashable {
-    /// The census date, 31 March of the collection year.
-    public var referenceDate: LocalDate
-    /// The first day of the census year, 1 April of the previous year (the DfE's census year).
-    public var start: LocalDate
-
-    /// The census of collection year `year` (2025 is the year to 31 March 2025).
-    public init(year: Int) {
-        referenceDate = LocalDate(year: year, month: 3, day: 31)!
-        start = LocalDate(year: year - 1, month: 4, day: 1)!
-    }
-
-    public var year: Int { referenceDate.year }
-
-    public func contains(_ date: LocalDate) -> Bool { start <= date && date <= referenceDate }
-}
-
 /// The CIN census rule packs by collection year.
 public enum CINRulePack {
     /// Collection years whose pack Oversight holds: cin2024_25 (2025) and cin2025_26 (2026), identical rule sets.

@@ -14,11 +14,6 @@ extension OversightCommand {
     }
 }
 
-/// How a validation report is printed.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
-
 extension OversightCommand.Census {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -148,7 +143,7 @@ enum CINReportRendering {
             }
         }
         var text = ""
-        for child in order {
+        for child in order.sorted() {
             text += "Child \(child)\n"
             for outcome in byChild[child, default: []].sorted(by: { ($0.rule.kind == .query ? 1 : 0) < ($1.rule.kind == .query ? 1 : 0) }) {
                 text += "  \(outcome.rule.kind == .error ? "error" : "query") \(outcome.rule.code.padding(toLength: 6, withPad: " ", startingAt: 0)) \(outcome.rule.message)\n"
