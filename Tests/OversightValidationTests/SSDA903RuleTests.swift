@@ -1,5 +1,6 @@
 import OversightCore
 import OversightInterchange
+import OversightSynthetic
 import Testing
 
 @testable import OversightValidation
@@ -319,5 +320,22 @@ struct SSDA903LastYearEpisodeTests {
         let lastHeader = Build.header(["A", "M", "01/01/2008", "WBRI", "UN3", nil, nil])
         let lastUASC = Build.table(.uasc, ["Z", "M", "01/01/2008", nil])
         #expect(Build.flagged("205D", header, uasc, last: [lastHeader, lastUASC]) == Build.rows(.header, 0))
+    }
+}
+
+@Suite("SSDA903 generator against the rules")
+struct SSDA903GeneratorTests {
+    @Test("The same seed gives the same return; a clean return fails none of the implemented rules; --dirt makes them fire", arguments: [2025, 2026])
+    func cleanAndDirty(year: Int) throws {
+        let clean = SSDA903Generator(year: year, children: 1500, seed: 3).generate()
+        let again = SSDA903Generator(year: year, children: 1500, seed: 3).generate()
+        #expect(SSDA903TableKind.allCases.allSatisfy { kind in
+            kind.fields.allSatisfy { clean[kind]?[$0] == again[kind]?[$0] }
+        })
+        let report = SSDA903Validator(year: year).validate(clean)
+        #expect(report.failed.map(\.rule.code) == [])
+        let dirty = SSDA903Validator(year: year).validate(SSDA903Generator(year: year, children: 1500, seed: 3, dirt: true).generate())
+        #expect(dirty.failed.count >= 30, "\(dirty.failed.map(\.rule.code))")
+        #expect(dirty.childCount == clean[.header]?.count)
     }
 }
