@@ -55,6 +55,9 @@ extension SSDA903Rules {
         SSDA903Rule("120", tables: [.placedAdoption]) {
             $0.invalidCode(.placedAdoption, .reasonPlacedCeased, in: SSDA903Codes.adoptionReversalReason, required: false)
         },
+        SSDA903Rule("151", tables: [.ad1]) {
+            $0.partlyCompleted(.ad1, [.dateInt, .dateMatch, .fosterCare, .nbAdoptr, .sexAdoptr, .lsAdoptr])
+        },
         // A care leaver's row must say whether they are in touch and what they are doing: blank fails.
         SSDA903Rule("131", tables: [.oc3]) { $0.invalidCode(.oc3, .inTouch, in: SSDA903Codes.inTouch, required: true) },
         SSDA903Rule("132", tables: [.oc3]) { $0.invalidCode(.oc3, .activ, in: SSDA903Codes.activity, required: true) },

@@ -21,6 +21,17 @@ extension SSDA903Rules {
             let headers = changed.compactMap { children[$0.row].flatMap { context.headerRows[$0] } }.map { SSDA903RowReference(.header, $0) }
             return changed + headers
         },
+        // A child in last year's return who is UASC now was UASC then too: status is not acquired in care.
+        SSDA903Rule("205D", tables: [.header, .uasc], lastYear: [.header, .uasc]) { context in
+            let lastChildren = Set(context.lastYear(.header).children.compactMap { $0 })
+            let lastUASC = Set(context.lastYear(.uasc).children.compactMap { $0 })
+            let uasc = Set(context[.uasc].children.compactMap { $0 })
+            let children = context[.header].children
+            return context.flag(.header) { row in
+                guard let child = children[row] else { return false }
+                return uasc.contains(child) && lastChildren.contains(child) && !lastUASC.contains(child)
+            }
+        },
         // Once a mother, always a mother: a 1 last year cannot become 0 or blank.
         SSDA903Rule("207", tables: [.header], lastYear: [.header]) { context in
             context.changedSinceLastYear(.mother) { last, _ in last == "1" }
