@@ -63,4 +63,29 @@ extension SSDA903Context {
         for (child, rows) in episodesByChild where !child.isEmpty && rows.contains(where: holds) { children.insert(child) }
         return children
     }
+
+    /// Each child's rows of `table` with a valid `start` date, in start order (file order on a tie).
+    public func rowsByChild(_ table: SSDA903TableKind, orderedBy start: SSDA903Field) -> [[Int]] {
+        let began = self[table].dates(start)
+        var byChild: [String: [Int]] = [:]
+        for (row, child) in self[table].children.enumerated() where began[row] != nil { byChild[child ?? "", default: []].append(row) }
+        return byChild.values.map { rows in rows.sorted { began[$0]! < began[$1]! || (began[$0]! == began[$1]! && $0 < $1) } }
+    }
+
+    /// Rows of `table` that start before the child's previous period (by `start`) ended, or while it was still open.
+    public func overlappingPeriods(_ table: SSDA903TableKind, start: SSDA903Field, end: SSDA903Field) -> [SSDA903RowReference] {
+        let began = self[table].dates(start), ended = self[table].dates(end)
+        return rowsByChild(table, orderedBy: start).flatMap { rows in
+            zip(rows, rows.dropFirst()).compactMap { previous, next -> SSDA903RowReference? in
+                guard let end = ended[previous] else { return SSDA903RowReference(table, next) }
+                return began[next]! < end ? SSDA903RowReference(table, next) : nil
+            }
+        }
+    }
+
+    /// Rows of `table` where `field` is completed but `other`, which must come with it, is blank.
+    public func completed(_ table: SSDA903TableKind, _ field: SSDA903Field, without other: SSDA903Field) -> [SSDA903RowReference] {
+        let values = self[table][field], others = self[table][other]
+        return flag(table) { values[$0] != nil && others[$0] == nil }
+    }
 }

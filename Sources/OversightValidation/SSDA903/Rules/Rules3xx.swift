@@ -97,10 +97,12 @@ extension SSDA903Rules {
                 return end < start
             }
         },
+        // Only a first episode starting in the year can be the first ever: the return holds no earlier episodes.
         SSDA903Rule("357", tables: [.episodes]) { context in
-            let rne = context[.episodes][.rne]
+            let rne = context[.episodes][.rne], began = context[.episodes].dates(.decom)
             return context.episodesByChild.compactMap { child, rows in
-                guard !child.isEmpty, let first = rows.first, rne[first] != "S" else { return nil }
+                guard !child.isEmpty, let first = rows.first, rne[first] != "S", let start = began[first], start >= context.collectionStart
+                else { return nil }
                 return SSDA903RowReference(.episodes, first)
             }
         },

@@ -87,7 +87,7 @@ extension SSDA903Rules {
             let code = context[.reviews][.reviewCode]
             let ages = context.reviewAges()
             return context.flag(.reviews) { row in
-                guard let participation = code[row], participation != "PN0" else { return false }
+                guard let participation = code[row], participation != "PN0", SSDA903Codes.reviewParticipation.contains(participation) else { return false }
                 return ages[row].map { $0 < 4 } ?? false
             }
         },

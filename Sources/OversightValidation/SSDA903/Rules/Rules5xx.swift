@@ -136,26 +136,10 @@ extension SSDA903Rules {
                 return !(lastStarts[child]?.contains(start) ?? false)
             }
         },
-        SSDA903Rule("563", tables: [.placedAdoption]) { context in
-            let placed = context[.placedAdoption]
-            let decided = placed[.datePlaced], ceased = placed[.datePlacedCeased]
-            return context.flag(.placedAdoption) { decided[$0] == nil && ceased[$0] != nil }
-        },
-        SSDA903Rule("564", tables: [.missing]) { context in
-            let missing = context[.missing]
-            let kind = missing[.missing], start = missing[.misStart]
-            return context.flag(.missing) { kind[$0] != nil && start[$0] == nil }
-        },
-        SSDA903Rule("565", tables: [.missing]) { context in
-            let missing = context[.missing]
-            let kind = missing[.missing], start = missing[.misStart]
-            return context.flag(.missing) { kind[$0] == nil && start[$0] != nil }
-        },
-        SSDA903Rule("566", tables: [.missing]) { context in
-            let missing = context[.missing]
-            let kind = missing[.missing], end = missing[.misEnd]
-            return context.flag(.missing) { kind[$0] == nil && end[$0] != nil }
-        },
+        SSDA903Rule("563", tables: [.placedAdoption]) { $0.completed(.placedAdoption, .datePlacedCeased, without: .datePlaced) },
+        SSDA903Rule("564", tables: [.missing]) { $0.completed(.missing, .missing, without: .misStart) },
+        SSDA903Rule("565", tables: [.missing]) { $0.completed(.missing, .misStart, without: .missing) },
+        SSDA903Rule("566", tables: [.missing]) { $0.completed(.missing, .misEnd, without: .missing) },
         SSDA903Rule("567", tables: [.missing]) { context in
             let missing = context[.missing]
             let start = missing.dates(.misStart), end = missing.dates(.misEnd)
@@ -172,19 +156,7 @@ extension SSDA903Rules {
             let end = context[.missing].dates(.misEnd)
             return context.flag(.missing) { end[$0].map { $0 < context.collectionStart || $0 > context.collectionEnd } ?? false }
         },
-        SSDA903Rule("574", tables: [.missing]) { context in
-            let missing = context[.missing]
-            let start = missing.dates(.misStart), end = missing.dates(.misEnd)
-            var byChild: [String: [Int]] = [:]
-            for (row, child) in missing.children.enumerated() where start[row] != nil { byChild[child ?? "", default: []].append(row) }
-            return byChild.values.flatMap { rows in
-                let ordered = rows.sorted { start[$0]! < start[$1]! || (start[$0]! == start[$1]! && $0 < $1) }
-                return zip(ordered, ordered.dropFirst()).compactMap { previous, next -> SSDA903RowReference? in
-                    guard let ended = end[previous] else { return SSDA903RowReference(.missing, next) }
-                    return start[next]! < ended ? SSDA903RowReference(.missing, next) : nil
-                }
-            }
-        },
+        SSDA903Rule("574", tables: [.missing]) { $0.overlappingPeriods(.missing, start: .misStart, end: .misEnd) },
         SSDA903Rule("586", tables: [.missing]) { context in
             let missing = context[.missing]
             let born = missing.dates(.dob), start = missing.dates(.misStart)

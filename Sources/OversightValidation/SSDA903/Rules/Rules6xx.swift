@@ -178,12 +178,12 @@ extension SSDA903Context {
         }
     }
 
-    /// Header rows of girls in `children` with MOTHER blank.
+    /// Header rows of girls (F; the retired code 2 is 101's finding) in `children` with MOTHER blank.
     func motherhoodNotRecorded(for children: Set<String>) -> [SSDA903RowReference] {
         let header = self[.header]
         let sex = header[.sex], mother = header[.mother], child = header.children
         return flag(.header) { row in
-            mother[row] == nil && ["F", "2"].contains(sex[row] ?? "") && (child[row].map(children.contains) ?? false)
+            mother[row] == nil && sex[row] == "F" && (child[row].map(children.contains) ?? false)
         }
     }
 }

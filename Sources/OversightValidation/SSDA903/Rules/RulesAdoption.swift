@@ -152,28 +152,12 @@ extension SSDA903Rules {
                 return SSDA903RowReference(.episodes, episode)
             }
         },
-        SSDA903Rule("579", tables: [.placedAdoption]) { context in
-            let placed = context[.placedAdoption]
-            let decided = placed.dates(.datePlaced), ceased = placed.dates(.datePlacedCeased)
-            var byChild: [String: [Int]] = [:]
-            for (row, child) in placed.children.enumerated() where decided[row] != nil { byChild[child ?? "", default: []].append(row) }
-            return byChild.values.flatMap { rows in
-                let ordered = rows.sorted { decided[$0]! < decided[$1]! || (decided[$0]! == decided[$1]! && $0 < $1) }
-                return zip(ordered, ordered.dropFirst()).compactMap { previous, next -> SSDA903RowReference? in
-                    guard let end = ceased[previous] else { return SSDA903RowReference(.placedAdoption, next) }
-                    return decided[next]! < end ? SSDA903RowReference(.placedAdoption, next) : nil
-                }
-            }
-        },
+        SSDA903Rule("579", tables: [.placedAdoption]) { $0.overlappingPeriods(.placedAdoption, start: .datePlaced, end: .datePlacedCeased) },
         // Only the latest decision may still be open; an earlier one without a date it ceased is flagged.
         SSDA903Rule("583", tables: [.placedAdoption]) { context in
-            let placed = context[.placedAdoption]
-            let decided = placed.dates(.datePlaced), ceased = placed[.datePlacedCeased]
-            var byChild: [String: [Int]] = [:]
-            for (row, child) in placed.children.enumerated() where decided[row] != nil { if let child { byChild[child, default: []].append(row) } }
-            return byChild.values.flatMap { rows in
-                let ordered = rows.sorted { decided[$0]! < decided[$1]! || (decided[$0]! == decided[$1]! && $0 < $1) }
-                return ordered.dropLast().filter { ceased[$0] == nil }.map { SSDA903RowReference(.placedAdoption, $0) }
+            let ceased = context[.placedAdoption][.datePlacedCeased]
+            return context.rowsByChild(.placedAdoption, orderedBy: .datePlaced).flatMap { rows in
+                rows.dropLast().filter { ceased[$0] == nil }.map { SSDA903RowReference(.placedAdoption, $0) }
             }
         },
         SSDA903Rule("601", tables: [.ad1, .episodes]) { context in

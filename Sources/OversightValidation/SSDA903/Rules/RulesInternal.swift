@@ -51,10 +51,19 @@ extension SSDA903Rules {
 }
 
 extension SSDA903Context {
-    /// Rows of `table` whose `field` differs from the header's for the same child.
+    /// Rows of `table` whose `field` differs from the header's for the same child. Dates are compared as dates,
+    /// and only when both are real ones: a blank or impossible date is 102's finding, not a disagreement.
     func disagreesWithHeader(_ table: SSDA903TableKind, on field: SSDA903Field) -> [SSDA903RowReference] {
-        let header = self[.header][field]
-        let values = self[table][field], children = self[table].children
+        let children = self[table].children
+        if field.isDate {
+            let header = self[.header].dates(field), values = self[table].dates(field)
+            return flag(table) { row in
+                guard let child = children[row], let headerRow = headerRows[child], let date = values[row], let expected = header[headerRow]
+                else { return false }
+                return date != expected
+            }
+        }
+        let header = self[.header][field], values = self[table][field]
         return flag(table) { row in
             guard let child = children[row], let headerRow = headerRows[child] else { return false }
             return values[row] != header[headerRow]
