@@ -49,6 +49,7 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         "extract", "app_user", "app_session", "api_token", "child_restriction", "audit_assignment", "access_log",
         "schema_migrations", "grdb_migrations", "sqlite_sequence",
         "improvement_plan", "plan_recommendation", "plan_measure_link", "plan_action", "action_update",
+        "workforce_import", "workforce_spell", "workforce_establishment",
     ]
 
     /// Nothing imported and nothing about people: a database a restore may fill without asking.
