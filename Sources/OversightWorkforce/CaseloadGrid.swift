@@ -37,8 +37,8 @@ public struct CaseloadGrid: Sendable {
     public private(set) var teamIDs: [String] = []
     public private(set) var teamNames: [String] = []
     public private(set) var services: [String?] = []
-    /// `[team][day]`.
-    public private(set) var teamFigures: [[DayFigures]] = []
+    /// `team * days + day`.
+    private var teamDays: [DayFigures] = []
     public private(set) var overall: [DayFigures]
     /// Per worker and day: children held (`worker * days + day`), and the team counted in (`AllocationHistory.none` when
     /// the worker did not count that day).
@@ -60,24 +60,6 @@ public struct CaseloadGrid: Sendable {
         overall = Array(repeating: DayFigures(), count: days)
         workerIDs = history.workers.map(\.id)
         workerNames = history.workers.map(\.name)
-        var workerIndex = history.workerIndex
-        var spells: [[StaffSpell]] = Array(repeating: [], count: workerIDs.count)
-        for spell in register.spells {
-            let index: Int
-            if let known = workerIndex[spell.workerID.rawValue] {
-                index = Int(known)
-            } else {
-                index = workerIDs.count
-                workerIndex[spell.workerID.rawValue] = Int32(index)
-                workerIDs.append(spell.workerID.rawValue)
-                workerNames.append(spell.name)
-                spells.append([])
-            }
-            spells[index].append(spell)
-            if workerNames[index] == nil { workerNames[index] = spell.name }
-        }
-        for index in spells.indices where spells[index].count > 1 { spells[index].sort { $0.start < $1.start } }
-
         // Teams: the allocations' teams, then any the register adds; the register's names and services win.
         var teamIndex: [String: Int32] = [:]
         for team in history.teams {
@@ -108,8 +90,29 @@ public struct CaseloadGrid: Sendable {
             teamNames[index] = team.name
             if team.service != nil { services[index] = team.service }
         }
-        var spellTeams: [[Int32]] = []
-        for own in spells { spellTeams.append(own.map { teamIndex[$0.teamID.rawValue]! }) }
+        // The register's spells as small rows, sorted by worker and start, with each worker's first row.
+        struct Post { var worker: Int32; var start: Int32; var end: Int32; var team: Int32; var fte: Double; var counts: Bool }
+        var registerOnly: [String: Int32] = [:]
+        var posts: [Post] = []
+        posts.reserveCapacity(register.spells.count)
+        for spell in register.spells {
+            let id = spell.workerID.rawValue
+            var worker = history.workerIndex[id] ?? registerOnly[id]
+            if worker == nil {
+                worker = Int32(workerIDs.count)
+                registerOnly[id] = worker
+                workerIDs.append(id)
+                workerNames.append(spell.name)
+            }
+            if workerNames[Int(worker!)] == nil { workerNames[Int(worker!)] = spell.name }
+            posts.append(Post(
+                worker: worker!, start: spell.start.dayNumber, end: spell.end?.dayNumber ?? AllocationHistory.open,
+                team: teamIndex[spell.teamID.rawValue]!, fte: spell.fullTimeEquivalent, counts: spell.isCaseHolding && spell.role.isSocialWorker))
+        }
+        posts.sort { ($0.worker, $0.start) < ($1.worker, $1.start) }
+        var firstPost = [Int32](repeating: 0, count: workerIDs.count + 1)
+        for post in posts { firstPost[Int(post.worker) + 1] += 1 }
+        for w in 0..<workerIDs.count { firstPost[w + 1] += firstPost[w] }
         var noTeam: Int32?
 
         // Children held per worker and day, by difference arrays: +1 on the first day held, -1 after the last.
@@ -153,38 +156,40 @@ public struct CaseloadGrid: Sendable {
 
         cases = [Int32](repeating: 0, count: workerIDs.count * days)
         countedTeam = [Int32](repeating: AllocationHistory.none, count: workerIDs.count * days)
-        teamFigures = Array(repeating: Array(repeating: DayFigures(), count: days), count: teamIDs.count)
+        teamDays = Array(repeating: DayFigures(), count: teamIDs.count * days)
         for w in 0..<workerIDs.count {
-            let ownSpells = spells[w]
-            var spellPosition = 0
+            var post = Int(firstPost[w])
+            let lastPost = Int(firstPost[w + 1])
             var running: Int32 = 0
             let fte = w < history.workers.count ? history.workers[w].fullTimeEquivalent ?? 1 : 1
             for d in 0..<days {
                 running += held[w * (days + 1) + d]
                 cases[w * days + d] = running
                 let day = first.dayNumber + Int32(d)
-                while spellPosition < ownSpells.count, let end = ownSpells[spellPosition].end, end.dayNumber < day { spellPosition += 1 }
-                let spell = spellPosition < ownSpells.count && ownSpells[spellPosition].start.dayNumber <= day ? ownSpells[spellPosition] : nil
-                let inPost = spell.map { $0.isCaseHolding && $0.role.isSocialWorker } ?? false
-                guard inPost || running > 0 else { continue }
-                var team = spell != nil ? spellTeams[w][spellPosition] : fallbackTeam[w]
+                while post < lastPost && posts[post].end < day { post += 1 }
+                let inPost = post < lastPost && posts[post].start <= day
+                guard (inPost && posts[post].counts) || running > 0 else { continue }
+                var team = inPost ? posts[post].team : fallbackTeam[w]
                 if team == AllocationHistory.none {
                     if noTeam == nil {
                         noTeam = Int32(teamIDs.count)
                         teamIDs.append("")
                         teamNames.append(Self.noTeamName)
                         services.append(nil)
-                        teamFigures.append(Array(repeating: DayFigures(), count: days))
+                        teamDays += Array(repeating: DayFigures(), count: days)
                     }
                     team = noTeam!
                 }
                 countedTeam[w * days + d] = team
-                let workerFTE = spell?.fullTimeEquivalent ?? fte
-                teamFigures[Int(team)][d].add(cases: Int(running), fte: workerFTE)
+                let workerFTE = inPost ? posts[post].fte : fte
+                teamDays[Int(team) * days + d].add(cases: Int(running), fte: workerFTE)
                 overall[d].add(cases: Int(running), fte: workerFTE)
             }
         }
     }
+
+    /// A team's figures, day by day over the window.
+    public func figures(ofTeam team: Int) -> [DayFigures] { Array(teamDays[(team * days)..<((team + 1) * days)]) }
 
     /// The day's index in the window.
     public func index(of date: LocalDate) -> Int? {

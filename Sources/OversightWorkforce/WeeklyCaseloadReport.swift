@@ -108,9 +108,11 @@ public struct WeeklyCaseloadReport: Sendable, Codable {
         overall = series(grid.overall, teamID: nil, name: "All teams", service: nil)
         var teams: [Series] = []
         let shownFrom = grid.index(of: weekEnds[0])! - Self.trendDays + 1
-        for team in grid.teamIDs.indices where grid.teamFigures[team][max(shownFrom, 0)...].contains(where: { $0.workers > 0 }) {
+        for team in grid.teamIDs.indices {
+            let daily = grid.figures(ofTeam: team)
+            guard daily[max(shownFrom, 0)...].contains(where: { $0.workers > 0 }) else { continue }
             teams.append(series(
-                grid.teamFigures[team], teamID: grid.teamIDs[team].isEmpty ? nil : grid.teamIDs[team], name: grid.teamNames[team],
+                daily, teamID: grid.teamIDs[team].isEmpty ? nil : grid.teamIDs[team], name: grid.teamNames[team],
                 service: grid.services[team]))
         }
         self.teams = teams.sorted { ($0.service ?? "~", $0.name) < ($1.service ?? "~", $1.name) }
