@@ -41,6 +41,13 @@ func withQualitySection(_ pack: BoardPack, store: any CaseRecordStore, asOf: Loc
     return pack.with(quality: report)
 }
 
+/// The audit with this ID, its history included.
+/// - Throws: `AuditStoreError.unknownAudit`.
+private func storedAudit(_ id: String, in store: any AuditStore) throws -> Audit {
+    guard let audit = try store.fetchAudits(sample: nil).first(where: { $0.id.rawValue == id }) else { throw AuditStoreError.unknownAudit(id) }
+    return audit
+}
+
 /// Today, from the clock, for commands that default to it.
 private func today() -> LocalDate { LocalDate(iso: isoTimestamp().prefix(10))! }
 
@@ -238,9 +245,7 @@ extension OversightCommand {
             func run() throws {
                 do {
                     let store = try openQualityStore(database.location)
-                    guard let stored = try store.fetchAudits(sample: nil).first(where: { $0.id.rawValue == audit }) else {
-                        throw AuditStoreError.unknownAudit(audit)
-                    }
+                    let stored = try storedAudit(audit, in: store)
                     guard stored.allocation.auditor == by else {
                         throw CommandFailure("audit \(audit) is allocated to \(stored.allocation.auditor), not \(by)")
                     }
@@ -293,9 +298,7 @@ extension OversightCommand {
             func run() throws {
                 do {
                     let store = try openQualityStore(database.location)
-                    guard let stored = try store.fetchAudits(sample: nil).first(where: { $0.id.rawValue == audit }) else {
-                        throw AuditStoreError.unknownAudit(audit)
-                    }
+                    let stored = try storedAudit(audit, in: store)
                     guard let before = stored.grade else { throw AuditStoreError.notYetRecorded(audit: audit) }
                     if before != grade && reason.trimmingCharacters(in: .whitespaces).isEmpty {
                         throw CommandFailure("--reason: changing \(audit) from \(before.title) to \(grade.title) needs a reason")
@@ -327,9 +330,7 @@ extension OversightCommand {
                 func run() throws {
                     do {
                         let store = try openQualityStore(database.location)
-                        guard let stored = try store.fetchAudits(sample: nil).first(where: { $0.id.rawValue == audit }) else {
-                            throw AuditStoreError.unknownAudit(audit)
-                        }
+                        let stored = try storedAudit(audit, in: store)
                         let existing = try store.fetchCaseActions().filter { $0.action.auditID == stored.id }.count
                         let action = CaseAction(
                             id: Identifier(id ?? "\(audit)-A\(existing + 1)"), auditID: stored.id, childID: stored.allocation.childID, finding: finding,
