@@ -65,7 +65,7 @@ extension OversightCommand {
             abstract: "Quality assurance: graded case audits, dip samples drawn from the measures, moderation, and learning actions.",
             discussion: "See docs/quality-assurance.md.",
             subcommands: [
-                Templates.self, Sample.self, List.self, Record.self, Moderate.self, CaseActions.self, Themes.self, Filters.self, SpotChecks.self,
+                Templates.self, Sample.self, List.self, Record.self, ModerationSample.self, Moderate.self, CaseActions.self, Themes.self, Filters.self, SpotChecks.self,
                 Report.self,
             ])
 
@@ -282,6 +282,35 @@ extension OversightCommand {
                 if gradeText.lowercased() == "n/a" { return AuditAnswer(questionID: question, grade: nil, evidence: evidence) }
                 guard let grade = Grade(parsing: gradeText) else { throw ValidationError("--answer '\(text)': '\(gradeText)' is not a grade") }
                 return AuditAnswer(questionID: question, grade: grade, evidence: evidence)
+            }
+        }
+
+        struct ModerationSample: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "moderation-sample",
+                abstract: "Choose a share of the recorded, unmoderated audits for a second auditor to moderate, reproducibly from a seed.")
+            @OptionGroup var database: PlanDatabase
+            @Option(help: "Only this sample's audits.") var sample: String?
+            @Option(help: "The share to moderate, in percent.") var share: Double = 10
+            @Option(help: "The random seed; chosen from the clock and printed when left out.") var seed: UInt64?
+            @Option(help: "Usernames of the moderators, comma-separated; an audit never goes to its own auditor.") var moderators: String
+
+            func validate() throws {
+                if !(share > 0 && share <= 100) { throw ValidationError("--share must be more than 0 and at most 100") }
+                if list(moderators).isEmpty { throw ValidationError("--moderators: name at least one moderator") }
+            }
+
+            func run() throws {
+                do {
+                    let store = try openQualityStore(database.location)
+                    let seed = self.seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
+                    let picks = ModerationSampler(share: share, seed: seed)
+                        .pick(try store.fetchAudits(sample: sample.map { Identifier($0) }), moderators: list(moderators))
+                    print("\(picks.count) audit\(picks.count == 1 ? "" : "s") to moderate (\(share)%, seed \(seed)).")
+                    printTable(
+                        header: ["Audit", "Auditor", "Moderator"],
+                        rows: picks.map { [$0.auditID.rawValue, $0.auditor, $0.moderator ?? "none: every moderator named is its auditor"] })
+                } catch { throw failure(error) }
             }
         }
 
