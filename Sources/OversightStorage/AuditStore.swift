@@ -14,7 +14,7 @@ public protocol AuditStore: Sendable {
     /// Audits with their records and moderations, oldest first: one sample's, or all when `sample` is `nil`.
     func fetchAudits(sample: Identifier<AuditSample>?) throws(AuditStoreError) -> [Audit]
     /// Appends the auditor's record of an audit.
-    /// - Throws: `AuditStoreError.unknownAudit`.
+    /// - Throws: `AuditStoreError.unknownAudit`, or `.notTheAuditor` when `recordedBy` is not the auditor it is allocated to.
     func appendRecord(_ record: AuditRecord) throws(AuditStoreError)
     /// Appends a moderation.
     /// - Throws: `AuditStoreError.unknownAudit`, `.notYetRecorded` when there is no grade to moderate, or
@@ -66,6 +66,7 @@ public enum AuditStoreError: Error, Equatable, CustomStringConvertible {
     case sampleExists(String)
     case auditExists(String)
     case unknownAudit(String)
+    case notTheAuditor(audit: String, auditor: String, username: String)
     case notYetRecorded(audit: String)
     case moderatorIsAuditor(audit: String, username: String)
     case caseActionExists(String)
@@ -81,6 +82,7 @@ public enum AuditStoreError: Error, Equatable, CustomStringConvertible {
         case .sampleExists(let id): "a sample with ID '\(id)' is already stored; draw with another --id"
         case .auditExists(let id): "an audit with ID '\(id)' is already stored"
         case .unknownAudit(let id): "no audit has ID '\(id)'"
+        case .notTheAuditor(let id, let auditor, let username): "audit \(id) is allocated to \(auditor), not \(username)"
         case .notYetRecorded(let id): "audit \(id) has no recorded grade to moderate yet"
         case .moderatorIsAuditor(let id, let username): "audit \(id) was recorded by \(username); a second auditor moderates it"
         case .caseActionExists(let id): "a case action with ID '\(id)' is already stored"
@@ -292,8 +294,12 @@ extension AuditStore where Self: CatalogueTransactions {
 
     public func appendRecord(_ record: AuditRecord) throws(AuditStoreError) {
         try audits("recording audit \(record.auditID)") { sql in
-            guard try sql.exists("SELECT 1 FROM audit WHERE id = ?", .text(record.auditID.rawValue)) else {
+            guard let auditor = try sql.select("SELECT auditor FROM audit WHERE id = ?", .text(record.auditID.rawValue)).first?.first?.string else {
                 throw AuditStoreError.unknownAudit(record.auditID.rawValue)
+            }
+            // An auditor records only the audits allocated to them: the same rule that decides what they may see.
+            guard auditor == record.recordedBy else {
+                throw AuditStoreError.notTheAuditor(audit: record.auditID.rawValue, auditor: auditor, username: record.recordedBy)
             }
             try sql.execute(
                 "INSERT INTO audit_record (audit_id, recorded_at, recorded_by, grade, body) VALUES (?, ?, ?, ?, ?)", .text(record.auditID.rawValue),

@@ -14,11 +14,14 @@ private struct ReportJSON: Decodable {
 
 @Suite("oversight audit: sample, record, moderate, act and report", .serialized)
 struct AuditCommandTests {
-    @Test("A seeded sample from a measure's list is reproducible; recording, moderation, a case action and a theme reach the report")
-    func endToEnd() throws {
+    @Test(
+        "A seeded sample from a measure's list is reproducible; recording, moderation, a case action and a theme reach the report",
+        arguments: DatabaseKind.tested)
+    func endToEnd(kind: DatabaseKind) throws {
         let work = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let db = work + "/o.sqlite"
+        let (db, _, drop) = try kind.database(in: work, named: "audits")
+        defer { drop() }
         #expect(try runOversight(["generate", "--size", "tiny", "--seed", "11", "--out", work + "/ssd"]).status == 0)
         #expect(try runOversight(["import", "ssd", work + "/ssd", "--db", db]).status == 0)
         for name in ["ann", "ben"] {

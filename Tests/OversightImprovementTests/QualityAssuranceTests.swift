@@ -203,6 +203,33 @@ struct QualityReportTests {
         #expect(report.html().contains("<li class=\"theme\">Family history not used: 4; plan action ofsted-2022 2.3</li>"))
     }
 
+    @Test("Collaboration and month-by-team rows are counted from the records")
+    func collaborationAndMonths() {
+        let report = QualityReport(
+            period: QAAuthority.year, asOf: d("2025-08-31"), audits: Self.audits(), themes: [], caseActions: [], spotChecks: [], engine: nil)
+        #expect(report.collaboration.workerTookPart == 10)
+        #expect(report.collaboration.managerTookPart == 0)
+        #expect(report.byMonthAndTeam.map(\.key) == ["2025-06 T1", "2025-07 T1"])
+        #expect(report.byMonthAndTeam.map(\.grades.total) == [5, 5])
+        #expect(report.byMonthAndPracticeArea.contains { $0.key == "2025-06 Use of history" && $0.grades.requiresImprovement == 5 })
+    }
+
+    @Test("A moderation sample takes the share asked, rounded up, from recorded audits, never giving an audit to its own auditor")
+    func moderationSample() {
+        var audits = Self.audits()
+        audits[0].moderations = []
+        audits[1].moderations = []
+        let tenth = ModerationSampler(share: 10, seed: 5).pick(audits, moderators: ["ann", "ben"])
+        #expect(tenth.count == 1)
+        let quarter = ModerationSampler(share: 25, seed: 5).pick(audits, moderators: ["ann", "ben"])
+        #expect(quarter.count == 3)
+        #expect(quarter.allSatisfy { $0.moderator == "ben" })
+        #expect(ModerationSampler(share: 25, seed: 5).pick(audits, moderators: ["ann", "ben"]) == quarter)
+        #expect(ModerationSampler(share: 100, seed: 5).pick(audits, moderators: ["ann"]).allSatisfy { $0.moderator == nil })
+        // Moderated audits are not offered again.
+        #expect(ModerationSampler(share: 100, seed: 5).pick(Self.audits(), moderators: ["ben"]).count == 8)
+    }
+
     @Test("The board pack carries a QA section when there are audits")
     func boardPack() throws {
         let plan = ImprovementPlan(id: "p", title: "Plan", source: "Ofsted", recommendations: [

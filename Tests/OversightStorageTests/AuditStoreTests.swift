@@ -87,6 +87,9 @@ struct AuditStoreTests {
         try store.saveSample(sample)
         let early = Moderation(auditID: "dip-2-3-001", moderator: "ben", gradeBefore: .good, gradeAfter: .good, reason: "", at: "2025-07-11")
         #expect(throws: AuditStoreError.notYetRecorded(audit: "dip-2-3-001")) { try store.appendModeration(early) }
+        var byOther = record
+        byOther.recordedBy = "ben"
+        #expect(throws: AuditStoreError.notTheAuditor(audit: "dip-2-3-001", auditor: "ann", username: "ben")) { try store.appendRecord(byOther) }
         try store.appendRecord(record)
         #expect(throws: AuditStoreError.moderatorIsAuditor(audit: "dip-2-3-001", username: "ann")) {
             try store.appendModeration(Moderation(auditID: "dip-2-3-001", moderator: "ann", gradeBefore: .good, gradeAfter: .outstanding, reason: "", at: "2025-07-12"))

@@ -59,6 +59,8 @@ def main():
             if role in ("director", "analyst"):
                 pages += ["/imports"]
             pages += ["/plans/ofsted-2022", "/plans/ofsted-2022/actions/1.1"]
+            if role not in ("board", "iro"):
+                pages += ["/audits"]
             team = driver.find_elements(By.LINK_TEXT, "My team")
             if team:
                 pages.append(team[0].get_attribute("href").replace(BASE, ""))

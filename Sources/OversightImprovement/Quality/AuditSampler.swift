@@ -54,7 +54,7 @@ public struct AuditSampler: Sendable {
     }
 
     /// `count` members chosen without replacement: the first `count` places of a Fisher–Yates shuffle.
-    static func choose(_ count: Int, from members: [CohortMember], using generator: inout SplitMix64) -> [CohortMember] {
+    static func choose<Member>(_ count: Int, from members: [Member], using generator: inout SplitMix64) -> [Member] {
         var pool = members
         for i in 0..<min(count, pool.count) {
             pool.swapAt(i, i + bounded(pool.count - i, using: &generator))
@@ -112,5 +112,42 @@ public struct AuditAllocator: Sendable {
                 teamID: draw.member.teamID, workerID: draw.member.workerID, stratum: draw.stratum, auditor: chosen.username, dueBy: dueBy))
         }
         return (allocations, refused)
+    }
+}
+
+/// Picks a share of the recorded audits for a second auditor to moderate (issue 8: "for example 10%"), reproducibly
+/// from a seed, and gives each to a moderator who is not its auditor.
+public struct ModerationSampler: Sendable {
+    /// The share to moderate, in percent; the count is rounded up, so any share above nothing moderates at least one.
+    public var share: Double
+    public var seed: UInt64
+
+    public init(share: Double, seed: UInt64) {
+        self.share = share
+        self.seed = seed
+    }
+
+    public struct Pick: Sendable, Hashable {
+        public var auditID: Identifier<Audit>
+        public var auditor: String
+        /// `nil` when every moderator named is the audit's own auditor.
+        public var moderator: String?
+    }
+
+    /// The audits to moderate, chosen from those recorded and not yet moderated (in audit ID order), with moderators
+    /// taken in turn.
+    public func pick(_ audits: [Audit], moderators: [String]) -> [Pick] {
+        let eligible = audits.filter { $0.isCompleted && !$0.isModerated }
+            .sorted { $0.id.rawValue.utf8.lexicographicallyPrecedes($1.id.rawValue.utf8) }
+        let count = min(eligible.count, Int((Double(eligible.count) * share / 100).rounded(.up)))
+        var generator = SplitMix64(state: seed)
+        var turn = 0
+        return AuditSampler.choose(max(0, count), from: eligible, using: &generator).map { audit in
+            let auditors = Set(audit.records.map(\.recordedBy) + [audit.allocation.auditor])
+            let offset = (0..<moderators.count).first { !auditors.contains(moderators[(turn + $0) % moderators.count]) }
+            let moderator = offset.map { moderators[(turn + $0) % moderators.count] }
+            if let offset { turn = (turn + offset + 1) % moderators.count }
+            return Pick(auditID: audit.id, auditor: audit.allocation.auditor, moderator: moderator)
+        }
     }
 }

@@ -9,6 +9,7 @@ extension QualityReport {
     var gradeSections: [(title: String, rows: [Row])] {
         var sections: [(title: String, rows: [Row])] = [
             ("Grades by month", byMonth), ("Grades by team", byTeam), ("Grades by practice area", byPracticeArea),
+            ("Grades by month and team", byMonthAndTeam), ("Grades by month and practice area", byMonthAndPracticeArea),
         ]
         if let versus = versusMeasure {
             sections.append(("\(versus.practiceArea.title) against \(versus.measureID) \(versus.measureTitle)", versus.groups))
@@ -27,6 +28,8 @@ extension QualityReport {
             if section.rows.isEmpty { lines.append("  none") }
             for row in section.rows { lines.append("  \(row.key): " + gradeLine(row.grades)) }
         }
+        lines.append("")
+        lines.append(collaborationLine)
         lines.append("")
         lines.append(
             "Moderation: \(moderation.moderated) of \(moderation.completed) audits (\(Self.percent(moderation.moderatedShare))); "
@@ -50,6 +53,12 @@ extension QualityReport {
             lines.append("  \(check.title) [\(check.status.rawValue)]: next due \(check.nextDue); last done \(check.lastDone?.isoString ?? "never")")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    var collaborationLine: String {
+        "Collaboration: the worker took part in \(collaboration.workerTookPart) of \(completed) audits, the manager in "
+            + "\(collaboration.managerTookPart); feedback recorded for \(collaboration.feedbackGiven)"
+            + (collaboration.meanDaysToFeedback.map { String(format: ", %.1f days after the audit on average", $0) } ?? "")
     }
 
     private func gradeLine(_ grades: GradeCounts) -> String {
@@ -98,6 +107,7 @@ extension QualityReport {
             <h2>Overall</h2>\(table([Row(key: "All audits", grades: overall)]))
             """
         for section in gradeSections { html += "<h2>\(escape(section.title))</h2>" + (section.rows.isEmpty ? "<p>None.</p>" : table(section.rows)) }
+        html += "<h2>Collaboration</h2><p>\(escape(collaborationLine)).</p>"
         html += "<h2>Moderation</h2><p>\(moderation.moderated) of \(moderation.completed) audits moderated (\(Self.percent(moderation.moderatedShare))); "
         html += "grades agreed in \(moderation.agreed) (\(Self.percent(moderation.agreement))).</p><ul>"
         for change in moderation.changes {

@@ -67,6 +67,12 @@ public struct QualityReport: Sendable, Codable, Equatable {
         }
     }
 
+    public struct CollaborationSummary: Sendable, Codable, Equatable {
+        public var workerTookPart = 0, managerTookPart = 0, feedbackGiven = 0
+        /// Days from recording to feedback, on average, where both are known.
+        public var meanDaysToFeedback: Double?
+    }
+
     public struct ThemeRow: Sendable, Codable, Equatable {
         public var id: String
         public var title: String
@@ -108,6 +114,11 @@ public struct QualityReport: Sendable, Codable, Equatable {
     public var byMonth: [Row]
     public var byTeam: [Row]
     public var byPracticeArea: [Row]
+    /// Month by month for each team, and for each practice area (`2025-07 T1`).
+    public var byMonthAndTeam: [Row]
+    public var byMonthAndPracticeArea: [Row]
+    /// How collaborative the recorded audits were: "Beyond Auditing" works with the worker and manager in real time.
+    public var collaboration: CollaborationSummary
     public var moderation: ModerationSummary
     public var themes: [ThemeRow]
     public var caseActions: CaseActionSummary
@@ -136,15 +147,35 @@ public struct QualityReport: Sendable, Codable, Equatable {
         var months: [String: GradeCounts] = [:]
         var teams: [String: GradeCounts] = [:]
         var areas: [PracticeArea: GradeCounts] = [:]
+        var monthTeams: [String: GradeCounts] = [:]
+        var monthAreas: [String: GradeCounts] = [:]
+        var collaboration = CollaborationSummary()
+        var feedbackDays: [Int] = []
         for audit in graded {
             guard let grade = audit.grade, let record = audit.latestRecord, let first = audit.records.first?.date else { continue }
             overall.add(grade)
-            months[String(first.isoString.prefix(7)), default: GradeCounts()].add(grade)
-            teams[audit.allocation.teamID ?? "no team", default: GradeCounts()].add(grade)
+            let month = String(first.isoString.prefix(7))
+            let team = audit.allocation.teamID ?? "no team"
+            months[month, default: GradeCounts()].add(grade)
+            teams[team, default: GradeCounts()].add(grade)
+            monthTeams["\(month) \(team)", default: GradeCounts()].add(grade)
             if let template = AuditTemplates.template(audit.templateID, version: audit.templateVersion) {
-                for (area, areaGrade) in record.grades(by: template) { areas[area, default: GradeCounts()].add(areaGrade) }
+                for (area, areaGrade) in record.grades(by: template) {
+                    areas[area, default: GradeCounts()].add(areaGrade)
+                    monthAreas["\(month) \(area.title)", default: GradeCounts()].add(areaGrade)
+                }
+            }
+            if record.collaboration.workerTookPart { collaboration.workerTookPart += 1 }
+            if record.collaboration.managerTookPart { collaboration.managerTookPart += 1 }
+            if let given = record.collaboration.feedbackGivenOn {
+                collaboration.feedbackGiven += 1
+                if let recorded = record.date { feedbackDays.append(recorded.days(to: given)) }
             }
         }
+        collaboration.meanDaysToFeedback = feedbackDays.isEmpty ? nil : Double(feedbackDays.reduce(0, +)) / Double(feedbackDays.count)
+        self.collaboration = collaboration
+        byMonthAndTeam = monthTeams.keys.sorted().map { Row(key: $0, grades: monthTeams[$0]!) }
+        byMonthAndPracticeArea = monthAreas.keys.sorted().map { Row(key: $0, grades: monthAreas[$0]!) }
         self.overall = overall
         byMonth = months.keys.sorted().map { Row(key: $0, grades: months[$0]!) }
         byTeam = teams.keys.sorted().map { Row(key: $0, grades: teams[$0]!) }

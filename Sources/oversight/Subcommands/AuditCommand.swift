@@ -41,6 +41,13 @@ func withQualitySection(_ pack: BoardPack, store: any CaseRecordStore, asOf: Loc
     return pack.with(quality: report)
 }
 
+/// The audit with this ID, its history included.
+/// - Throws: `AuditStoreError.unknownAudit`.
+private func storedAudit(_ id: String, in store: any AuditStore) throws -> Audit {
+    guard let audit = try store.fetchAudits(sample: nil).first(where: { $0.id.rawValue == id }) else { throw AuditStoreError.unknownAudit(id) }
+    return audit
+}
+
 /// Today, from the clock, for commands that default to it.
 private func today() -> LocalDate { LocalDate(iso: isoTimestamp().prefix(10))! }
 
@@ -58,7 +65,7 @@ extension OversightCommand {
             abstract: "Quality assurance: graded case audits, dip samples drawn from the measures, moderation, and learning actions.",
             discussion: "See docs/quality-assurance.md.",
             subcommands: [
-                Templates.self, Sample.self, List.self, Record.self, Moderate.self, CaseActions.self, Themes.self, Filters.self, SpotChecks.self,
+                Templates.self, Sample.self, List.self, Record.self, ModerationSample.self, Moderate.self, CaseActions.self, Themes.self, Filters.self, SpotChecks.self,
                 Report.self,
             ])
 
@@ -238,12 +245,7 @@ extension OversightCommand {
             func run() throws {
                 do {
                     let store = try openQualityStore(database.location)
-                    guard let stored = try store.fetchAudits(sample: nil).first(where: { $0.id.rawValue == audit }) else {
-                        throw AuditStoreError.unknownAudit(audit)
-                    }
-                    guard stored.allocation.auditor == by else {
-                        throw CommandFailure("audit \(audit) is allocated to \(stored.allocation.auditor), not \(by)")
-                    }
+                    let stored = try storedAudit(audit, in: store)
                     guard let template = AuditTemplates.template(stored.templateID, version: stored.templateVersion) else {
                         throw CommandFailure("audit \(audit) uses template \(stored.templateID)@\(stored.templateVersion), which this version of Oversight lacks")
                     }
@@ -280,6 +282,35 @@ extension OversightCommand {
             }
         }
 
+        struct ModerationSample: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "moderation-sample",
+                abstract: "Choose a share of the recorded, unmoderated audits for a second auditor to moderate, reproducibly from a seed.")
+            @OptionGroup var database: PlanDatabase
+            @Option(help: "Only this sample's audits.") var sample: String?
+            @Option(help: "The share to moderate, in percent.") var share: Double = 10
+            @Option(help: "The random seed; chosen from the clock and printed when left out.") var seed: UInt64?
+            @Option(help: "Usernames of the moderators, comma-separated; an audit never goes to its own auditor.") var moderators: String
+
+            func validate() throws {
+                if !(share > 0 && share <= 100) { throw ValidationError("--share must be more than 0 and at most 100") }
+                if list(moderators).isEmpty { throw ValidationError("--moderators: name at least one moderator") }
+            }
+
+            func run() throws {
+                do {
+                    let store = try openQualityStore(database.location)
+                    let seed = self.seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
+                    let picks = ModerationSampler(share: share, seed: seed)
+                        .pick(try store.fetchAudits(sample: sample.map { Identifier($0) }), moderators: list(moderators))
+                    print("\(picks.count) audit\(picks.count == 1 ? "" : "s") to moderate (\(share)%, seed \(seed)).")
+                    printTable(
+                        header: ["Audit", "Auditor", "Moderator"],
+                        rows: picks.map { [$0.auditID.rawValue, $0.auditor, $0.moderator ?? "none: every moderator named is its auditor"] })
+                } catch { throw failure(error) }
+            }
+        }
+
         struct Moderate: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Moderate a recorded audit: confirm its grade or change it, with a reason. The original grade is kept.")
@@ -293,9 +324,7 @@ extension OversightCommand {
             func run() throws {
                 do {
                     let store = try openQualityStore(database.location)
-                    guard let stored = try store.fetchAudits(sample: nil).first(where: { $0.id.rawValue == audit }) else {
-                        throw AuditStoreError.unknownAudit(audit)
-                    }
+                    let stored = try storedAudit(audit, in: store)
                     guard let before = stored.grade else { throw AuditStoreError.notYetRecorded(audit: audit) }
                     if before != grade && reason.trimmingCharacters(in: .whitespaces).isEmpty {
                         throw CommandFailure("--reason: changing \(audit) from \(before.title) to \(grade.title) needs a reason")
@@ -327,9 +356,7 @@ extension OversightCommand {
                 func run() throws {
                     do {
                         let store = try openQualityStore(database.location)
-                        guard let stored = try store.fetchAudits(sample: nil).first(where: { $0.id.rawValue == audit }) else {
-                            throw AuditStoreError.unknownAudit(audit)
-                        }
+                        let stored = try storedAudit(audit, in: store)
                         let existing = try store.fetchCaseActions().filter { $0.action.auditID == stored.id }.count
                         let action = CaseAction(
                             id: Identifier(id ?? "\(audit)-A\(existing + 1)"), auditID: stored.id, childID: stored.allocation.childID, finding: finding,
