@@ -28,11 +28,27 @@ extension OversightCommand.LADO {
             try TrackerCommandSupport.reporting {
                 let csv = try TrackerCommandSupport.readCSV(file)
                 let allegations = try AllegationCSV.parse(file: csv.file, header: csv.header, rows: csv.rows)
-                let store = try database.location.openTrackers()
+                let cases = try database.location.open()
+                let store = try TrackerCommandSupport.trackers(cases)
                 let stored = Set(try store.fetchAllegations().map(\.id))
                 try store.saveAllegations(allegations)
+                try Self.warnAboutUnknownChildren(allegations, lines: csv.rows.map(\.line), file: csv.file, cases: cases)
                 let updated = allegations.count { stored.contains($0.id) }
                 print("Imported \(allegations.count) allegations from \(csv.file): \(allegations.count - updated) new, \(updated) updated")
+            }
+        }
+
+        /// A child ID the case records do not hold is kept (the child may be in a later extract) but said, with its row.
+        static func warnAboutUnknownChildren(_ allegations: [Allegation], lines: [Int], file: String, cases: any CaseRecordStore) throws {
+            guard allegations.contains(where: { $0.children.contains { $0.childID != nil } }) else { return }
+            guard try (cases.fetchEntityCounts()[.child] ?? 0) > 0 else {
+                Terminal.write("warning: no case records are imported, so the allegations' child_ids were not checked\n")
+                return
+            }
+            for (allegation, line) in zip(allegations, lines) {
+                for id in allegation.children.compactMap(\.childID) where try cases.fetchChildRecords(Identifier(id)) == nil {
+                    Terminal.write("warning: \(file):\(line): child_ids: '\(id)' is not in the case records; the allegation keeps the ID\n")
+                }
             }
         }
     }
