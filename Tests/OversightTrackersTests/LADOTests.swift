@@ -89,6 +89,16 @@ struct LADOMeasureTests {
         #expect(caseload.formatted == "2.0")
     }
 
+    /// Mid-year, the at-the-end figures are taken on the day of the report, never on a day still to come.
+    @Test func openFiguresStopAtTheAsOfDay() {
+        let open = LADOMeasures.open.figure(allegations, period: period, asOf: d("2025-07-15"))
+        #expect(open.end == "2025-07-15")
+        #expect(open.rows.map(\.record) == ["OLD", "A2", "A3", "A4"])
+        #expect(open.rows.last?.detail == "received 2025-07-01, open 14 days: under 1 month")
+        // An as-of after the period's end changes nothing.
+        #expect(LADOMeasures.open.figure(allegations, period: period, asOf: d("2026-06-01")) == LADOMeasures.open.figure(allegations, period: period))
+    }
+
     @Test func catalogueIsComplete() {
         #expect(LADOMeasures.all.map(\.id) == (1...9).map { "LADO-0\($0)" })
     }

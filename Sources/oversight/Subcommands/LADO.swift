@@ -67,14 +67,15 @@ extension OversightCommand.LADO {
             let allegations: [Allegation]
             allegations = try TrackerCommandSupport.reporting { try database.location.openTrackers().fetchAllegations() }
             let period = options.reportingPeriod
-            let figures = LADOMeasures.all.map { $0.figure(allegations, period: period) }
+            let figures = LADOMeasures.all.map { $0.figure(allegations, period: period, asOf: options.date) }
             TrackerCommandSupport.printFigures(figures, format: format)
             guard format == .table else { return }
-            let open = allegations.filter { $0.isOpen(on: period.end) }
-            print("\nOpen on \(period.end) by age:")
-            let bands = Dictionary(grouping: open) { OpenAllegationAge(received: $0.receivedOn, on: period.end) }
+            let end = min(period.end, options.date)
+            let open = allegations.filter { $0.isOpen(on: end) }
+            print("\nOpen on \(end) by age:")
+            let bands = Dictionary(grouping: open) { OpenAllegationAge(received: $0.receivedOn, on: end) }
             printTable(header: ["age", "allegations"], rows: OpenAllegationAge.allCases.map { [$0.rawValue, String(bands[$0]?.count ?? 0)] })
-            print("\nOpen on \(period.end) by officer:")
+            print("\nOpen on \(end) by officer:")
             let officers = Dictionary(grouping: open, by: \.officer)
             printTable(header: ["officer", "allegations"], rows: officers.keys.sorted().map { [$0, String(officers[$0]!.count)] })
         }
@@ -102,7 +103,7 @@ extension OversightCommand.LADO {
             let allegations: [Allegation]
             allegations = try TrackerCommandSupport.reporting { try database.location.openTrackers().fetchAllegations() }
             let definition = LADOMeasures.all.first { $0.id == measure.uppercased() }!
-            TrackerCommandSupport.printExplanation(definition.figure(allegations, period: options.reportingPeriod), format: format)
+            TrackerCommandSupport.printExplanation(definition.figure(allegations, period: options.reportingPeriod, asOf: options.date), format: format)
         }
     }
 
