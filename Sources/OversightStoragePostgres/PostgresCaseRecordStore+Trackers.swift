@@ -28,11 +28,16 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
     }
 
     public func fetchAllegations() throws(StorageError) -> [Allegation] {
-        let operation = "listing allegations"
-        let rows = try execute(operation, "SELECT id, document FROM \(catalogue("lado_allegation")) ORDER BY id COLLATE \"C\"")
+        try documents("lado_allegation", as: Allegation.self, kind: "allegation")
+    }
+
+    /// Every record of a tracker table, decoded from its document, in SQLite's order (IDs byte-wise).
+    private func documents<T: Decodable>(_ table: String, as type: T.Type, kind: String) throws(StorageError) -> [T] {
+        let operation = "listing \(kind)s"
+        let rows = try execute(operation, "SELECT id, document FROM \(catalogue(table)) ORDER BY id COLLATE \"C\"")
         return try rows.map { row throws(StorageError) in
             let (id, document) = try Self.decode(row, (String, String).self, operation)
-            return try TrackerJSON.decode(Allegation.self, document, record: "allegation \(id)")
+            return try TrackerJSON.decode(type, document, record: "\(kind) \(id)")
         }
     }
 
@@ -117,11 +122,6 @@ extension PostgresCaseRecordStore: AllegationStore, PartnerNotificationStore {
     }
 
     public func fetchNotifications() throws(StorageError) -> [PartnerNotification] {
-        let operation = "listing partner notifications"
-        let rows = try execute(operation, "SELECT id, document FROM \(catalogue("partner_notification")) ORDER BY id COLLATE \"C\"")
-        return try rows.map { row throws(StorageError) in
-            let (id, document) = try Self.decode(row, (String, String).self, operation)
-            return try TrackerJSON.decode(PartnerNotification.self, document, record: "notification \(id)")
-        }
+        try documents("partner_notification", as: PartnerNotification.self, kind: "notification")
     }
 }

@@ -23,12 +23,17 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
     }
 
     public func fetchAllegations() throws(StorageError) -> [Allegation] {
-        let documents = try readCatalogue("listing allegations") { db in
-            try Row.fetchAll(db, sql: "SELECT id, document FROM lado_allegation ORDER BY id").map { ($0["id"] as String, $0["document"] as String) }
+        try documents("lado_allegation", as: Allegation.self, kind: "allegation")
+    }
+
+    /// Every record of a tracker table, decoded from its document, by ID.
+    private func documents<T: Decodable>(_ table: String, as type: T.Type, kind: String) throws(StorageError) -> [T] {
+        let rows = try readCatalogue("listing \(kind)s") { db in
+            try Row.fetchAll(db, sql: "SELECT id, document FROM \(table) ORDER BY id").map { ($0["id"] as String, $0["document"] as String) }
         }
-        var allegations: [Allegation] = []
-        for (id, document) in documents { allegations.append(try TrackerJSON.decode(Allegation.self, document, record: "allegation \(id)")) }
-        return allegations
+        var records: [T] = []
+        for (id, document) in rows { records.append(try TrackerJSON.decode(type, document, record: "\(kind) \(id)")) }
+        return records
     }
 
     public func fetchAllegation(_ id: Identifier<Allegation>) throws(StorageError) -> Allegation? {
@@ -95,13 +100,6 @@ extension SQLiteCaseRecordStore: AllegationStore, PartnerNotificationStore {
     }
 
     public func fetchNotifications() throws(StorageError) -> [PartnerNotification] {
-        let documents = try readCatalogue("listing partner notifications") { db in
-            try Row.fetchAll(db, sql: "SELECT id, document FROM partner_notification ORDER BY id").map { ($0["id"] as String, $0["document"] as String) }
-        }
-        var notifications: [PartnerNotification] = []
-        for (id, document) in documents {
-            notifications.append(try TrackerJSON.decode(PartnerNotification.self, document, record: "notification \(id)"))
-        }
-        return notifications
+        try documents("partner_notification", as: PartnerNotification.self, kind: "notification")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import OversightCore
 import OversightMeasures
 import OversightStorage
+import OversightStorageSQLite
 @testable import OversightTrackers
 import Testing
 
@@ -86,6 +87,16 @@ struct LADOMeasureTests {
         // Four open allegations held by two officers.
         #expect((caseload.numerator, caseload.denominator) == (4, 2))
         #expect(caseload.formatted == "2.0")
+    }
+
+    /// Mid-year, the at-the-end figures are taken on the day of the report, never on a day still to come.
+    @Test func openFiguresStopAtTheAsOfDay() {
+        let open = LADOMeasures.open.figure(allegations, period: period, asOf: d("2025-07-15"))
+        #expect(open.end == "2025-07-15")
+        #expect(open.rows.map(\.record) == ["OLD", "A2", "A3", "A4"])
+        #expect(open.rows.last?.detail == "received 2025-07-01, open 14 days: under 1 month")
+        // An as-of after the period's end changes nothing.
+        #expect(LADOMeasures.open.figure(allegations, period: period, asOf: d("2026-06-01")) == LADOMeasures.open.figure(allegations, period: period))
     }
 
     @Test func catalogueIsComplete() {
@@ -230,5 +241,33 @@ struct TrackerStoreTests {
         try store.updateNotification(screened)
         #expect(try store.fetchNotifications().last == screened)
         #expect(throws: StorageError.self) { try store.updateNotification(notification("N9", received: "2025-04-17")) }
+    }
+}
+
+@Suite("Tracker records in backups")
+struct TrackerBackupTests {
+    /// A backup carries allegations, disposals and notifications; a database holding only them is not empty.
+    @Test func sqliteBackupCarriesTheTrackers() throws {
+        let work = NSTemporaryDirectory() + "oversight-trackers-backup-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let store = try SQLiteCaseRecordStore(path: work + "/source.sqlite")
+        try store.saveAllegations([
+            allegation("A1", received: "2020-01-10", decided: "2020-01-10", outcome: .malicious, closed: "2020-03-01"),
+            allegation("A2", received: "2025-04-17", decided: "2025-04-22", meetsThreshold: true),
+        ])
+        _ = try AllegationPurge.run(store, asOf: d("2026-01-01"), dryRun: false)
+        try store.addNotifications([notification("N1", received: "2025-04-17")])
+        let contents = try store.contents()
+        #expect(contents.allegations == 1 && contents.notifications == 1 && !contents.isEmpty)
+        #expect(contents.description == "1 LADO allegation, 1 partner notification")
+
+        let manifest = try store.backup(to: work + "/backup", createdAt: "2026-01-02T09:00:00Z")
+        #expect(manifest.contents.allegations == 1)
+        _ = try SQLiteCaseRecordStore.restore(from: work + "/backup", to: work + "/copy.sqlite", force: false)
+        let copy = try SQLiteCaseRecordStore(path: work + "/copy.sqlite")
+        #expect(try copy.fetchAllegations() == store.fetchAllegations())
+        #expect(try copy.fetchDisposals().map(\.allegationID) == ["A1"])
+        #expect(try copy.fetchNotifications() == store.fetchNotifications())
     }
 }

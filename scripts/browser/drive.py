@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, PASSWORD, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
 
-ROLES = ["director", "manager", "worker", "iro", "auditor", "analyst", "board", "inspector"]
+ROLES = ["director", "manager", "worker", "iro", "auditor", "analyst", "board", "inspector", "lado"]
 # Roles that may read the access log; for the others the page is a 403, which Chromium logs as a
 # failed resource load: expected, not a page error.
 LOG_READERS = {"director", "auditor"}
@@ -28,7 +28,7 @@ def wait_for(driver, text):
         return True
     except Exception:
         return False
-PAGES = ["/", "/measures", "/measures/CIN-06", "/caseload/weekly", "/admin/access-log", "/data", "/plans"]
+PAGES = ["/", "/measures", "/measures/CIN-06", "/caseload/weekly", "/admin/access-log", "/data", "/plans", "/trackers/lado", "/trackers/notifications"]
 
 
 def browser():
@@ -69,6 +69,15 @@ def main():
             links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")
             if links:
                 pages.append(links[0].get_attribute("href").replace(BASE, ""))
+            if role == "lado":
+                # The LADO officer alone opens allegations: the oldest open one and a measure's explanation.
+                driver.get(BASE + "/trackers/lado")
+                allegations = driver.find_elements(By.CSS_SELECTOR, "a[href^='/trackers/lado/LADO-']")
+                if allegations:
+                    pages.append(allegations[0].get_attribute("href").replace(BASE, ""))
+                else:
+                    failures.append("lado: no open allegation listed on /trackers/lado")
+                pages.append("/trackers/lado/measures/LADO-03")
             for page in pages:
                 driver.get(BASE + page)
                 heading = driver.find_elements(By.TAG_NAME, "h1")

@@ -13,7 +13,7 @@ public struct Allegation: Sendable, Codable, Equatable, Hashable {
     public var subject: AllegationSubject
     public var employer: String
     public var sector: EmploymentSector
-    /// The harm test(s) the allegation meets (Working Together 2023, chapter 2, paragraph 4 of the allegations section).
+    /// The harm test(s) the allegation meets (Working Together to Safeguard Children 2023, chapter 2; KCSIE part 4).
     public var harmTests: Set<HarmTest>
     /// Children involved; `childID` links to the case records when the child is known to the authority.
     public var children: [AllegationChild]

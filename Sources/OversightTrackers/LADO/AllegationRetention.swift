@@ -9,7 +9,7 @@ import OversightStorage
 /// the authority sets it (`shortRetentionMonths` after closure, 12 unless told), long enough to notice a pattern of
 /// malicious referrals and no longer.
 public struct RetentionSchedule: Sendable, Equatable {
-    /// State pension age for people born after April 1960 (Pensions Act 2014).
+    /// State pension age for people born on or after 6 March 1961 (Pensions Act 2014).
     public var normalRetirementAge: Int
     public var longMinimumYears: Int
     public var shortRetentionMonths: Int

@@ -2,8 +2,9 @@ import OversightCore
 
 /// The LADO timescales.
 ///
-/// - Initial consideration: the LADO decides what happens next within one working day of the referral (Working
-///   Together 2023, chapter 2; local procedures follow the "within one working day" of KCSIE part 4).
+/// - Initial consideration: the LADO decides what happens next within one working day of the referral, as local
+///   LADO procedures set it ("take referrals within one working day"; issue 10), following the one working day
+///   KCSIE part 4 gives employers to tell the LADO.
 /// - Resolution: Working Together's and KCSIE's expectations that allegations are resolved within one month (80%),
 ///   three months (90%) and, all but the most exceptional, within twelve months; six months is the step councils
 ///   report between.

@@ -14,7 +14,7 @@ public enum LADOMeasures {
         definition: "Allegations against people who work with children referred to the LADO in the period.",
         numerator: "Allegations received in the period", denominator: nil, counting: .events("allegations"), unit: .count,
         polarity: .neither, citation: workingTogether
-    ) { allegations, period, _ in
+    ) { allegations, period, _, _ in
         allegations.filter { period.contains($0.receivedOn) }.map {
             TrackerCaseRow(record: $0.id.rawValue, inNumerator: true, detail: "received \($0.receivedOn), \($0.sector.title.lowercased())")
         }
@@ -25,7 +25,7 @@ public enum LADOMeasures {
         definition: "Of the allegations received in the period with an initial consideration decision, the percentage that met the harm threshold and went on to the formal LADO process.",
         numerator: "Allegations received in the period that met the threshold", denominator: "Allegations received in the period with a decision recorded",
         counting: .events("allegations"), unit: .percentage, polarity: .neither, citation: workingTogether
-    ) { allegations, period, _ in
+    ) { allegations, period, _, _ in
         allegations.filter { period.contains($0.receivedOn) && $0.meetsThreshold != nil }.map {
             TrackerCaseRow(
                 record: $0.id.rawValue, inNumerator: $0.meetsThreshold == true,
@@ -38,7 +38,7 @@ public enum LADOMeasures {
         definition: "Of the allegations received in the period, the percentage whose initial consideration decision was made within one working day of receipt (bank holidays excluded). An allegation with no decision recorded counts as not in time.",
         numerator: "Allegations decided within 1 working day", denominator: "Allegations received in the period",
         counting: .events("allegations"), unit: .percentage, polarity: .higherIsBetter, timescale: "1 working day", citation: workingTogether
-    ) { allegations, period, calendar in
+    ) { allegations, period, _, calendar in
         allegations.filter { period.contains($0.receivedOn) }.map { allegation in
             let due = AllegationTimescales.decisionDue(allegation, calendar: calendar)
             guard let decided = allegation.initialConsiderationOn else {
@@ -59,7 +59,7 @@ public enum LADOMeasures {
             numerator: "Allegations closed within \(months) month\(months == 1 ? "" : "s") of receipt", denominator: "Allegations closed in the period",
             counting: .events("allegations"), unit: .percentage, polarity: .higherIsBetter, timescale: "\(months) month\(months == 1 ? "" : "s")",
             citation: workingTogether
-        ) { allegations, period, _ in
+        ) { allegations, period, _, _ in
             allegations.compactMap { allegation in
                 guard let closed = allegation.closedOn, period.contains(closed) else { return nil }
                 return TrackerCaseRow(
@@ -74,11 +74,11 @@ public enum LADOMeasures {
         definition: "Allegations received and not closed by the last day of the period, each with its age band.",
         numerator: "Open allegations", denominator: nil, counting: .events("allegations"), unit: .count, polarity: .lowerIsBetter,
         citation: workingTogether
-    ) { allegations, period, _ in
-        allegations.filter { $0.isOpen(on: period.end) }.sorted { $0.receivedOn < $1.receivedOn }.map {
+    ) { allegations, _, end, _ in
+        allegations.filter { $0.isOpen(on: end) }.sorted { $0.receivedOn < $1.receivedOn }.map {
             TrackerCaseRow(
                 record: $0.id.rawValue, inNumerator: true,
-                detail: "received \($0.receivedOn), open \($0.receivedOn.days(to: period.end)) days: \(OpenAllegationAge(received: $0.receivedOn, on: period.end).rawValue)")
+                detail: "received \($0.receivedOn), open \($0.receivedOn.days(to: end)) days: \(OpenAllegationAge(received: $0.receivedOn, on: end).rawValue)")
         }
     }
 
@@ -88,8 +88,8 @@ public enum LADOMeasures {
         definition: "Allegations open on the last day of the period divided by the LADO officers holding at least one.",
         numerator: "Open allegations", denominator: "LADO officers holding open allegations", counting: .events("allegations"),
         unit: .average, polarity: .lowerIsBetter, citation: "Seed 002: capacity to manage allegations 'remains insufficient'"
-    ) { allegations, period, _ in
-        let open = allegations.filter { $0.isOpen(on: period.end) }.sorted { ($0.officer, $0.id) < ($1.officer, $1.id) }
+    ) { allegations, _, end, _ in
+        let open = allegations.filter { $0.isOpen(on: end) }.sorted { ($0.officer, $0.id) < ($1.officer, $1.id) }
         var rows: [TrackerCaseRow] = []
         var previousOfficer: String?
         for allegation in open {

@@ -8,7 +8,11 @@ import OversightMeasures
 /// tracker measures carry their own compute function and explain each figure record by record, as the engine does
 /// child by child.
 public struct TrackerMeasure<Record: Sendable>: Sendable, Identifiable {
-    public typealias Compute = @Sendable (_ records: [Record], _ period: ReportingPeriod, _ calendar: WorkingDayCalendar) -> [TrackerCaseRow]
+    /// `end` is the day an "at the period end" figure is taken: the period's last day, or the day the report is
+    /// as of when that comes first, so that a figure for the current year never looks at days still to come.
+    public typealias Compute = @Sendable (
+        _ records: [Record], _ period: ReportingPeriod, _ end: LocalDate, _ calendar: WorkingDayCalendar
+    ) -> [TrackerCaseRow]
 
     public let id: String
     public let title: String
@@ -40,9 +44,12 @@ public struct TrackerMeasure<Record: Sendable>: Sendable, Identifiable {
         self.compute = compute
     }
 
-    /// The figure for a period, with the rows that decided it.
-    public func figure(_ records: [Record], period: ReportingPeriod, calendar: WorkingDayCalendar = .englandAndWales) -> TrackerFigure {
-        let rows = compute(records, period, calendar)
+    /// The figure for a period, with the rows that decided it; `asOf` caps the period's end for the at-the-end figures.
+    public func figure(
+        _ records: [Record], period: ReportingPeriod, asOf: LocalDate? = nil, calendar: WorkingDayCalendar = .englandAndWales
+    ) -> TrackerFigure {
+        let end = min(period.end, asOf ?? period.end)
+        let rows = compute(records, period, end, calendar)
         let numerator = rows.filter(\.inNumerator).count
         let denominator = rows.filter(\.inDenominator).count
         let value: Double? =
@@ -52,7 +59,7 @@ public struct TrackerMeasure<Record: Sendable>: Sendable, Identifiable {
             case .count, .ratePer10000: Double(numerator)
             }
         return TrackerFigure(
-            id: id, title: title, period: period.description, numerator: numerator, denominator: unit == .count ? nil : denominator,
+            id: id, title: title, period: period.description, end: end.isoString, numerator: numerator, denominator: unit == .count ? nil : denominator,
             unit: unit, value: value, rows: rows)
     }
 }
@@ -79,6 +86,8 @@ public struct TrackerFigure: Sendable, Codable, Equatable {
     public var id: String
     public var title: String
     public var period: String
+    /// The day the at-the-end figures are taken (ISO).
+    public var end: String
     public var numerator: Int
     /// `nil` for a count.
     public var denominator: Int?

@@ -122,7 +122,7 @@ public enum NotificationMeasures {
             definition: "Of the partner notifications screened in the period, the percentage screened within the agreed service level of \(days) working day\(days == 1 ? "" : "s") of receipt (bank holidays excluded).",
             numerator: "Notifications screened in time", denominator: "Notifications screened in the period", counting: .events("notifications"),
             unit: .percentage, polarity: .higherIsBetter, timescale: "\(days) working day\(days == 1 ? "" : "s")", citation: seed
-        ) { notifications, period, calendar in
+        ) { notifications, period, _, calendar in
             notifications.compactMap { notification in
                 guard let screened = notification.screenedOn, period.contains(screened) else { return nil }
                 let waited = calendar.workingDays(from: notification.receivedOn, to: screened)
@@ -137,9 +137,9 @@ public enum NotificationMeasures {
         id: "NOTIF-02", title: "Notifications waiting to be screened at the period end",
         definition: "Partner notifications received and not screened by the last day of the period.", numerator: "Notifications waiting",
         denominator: nil, counting: .events("notifications"), unit: .count, polarity: .lowerIsBetter, citation: seed
-    ) { notifications, period, _ in
-        notifications.filter { $0.isWaiting(on: period.end) }.sorted { $0.receivedOn < $1.receivedOn }.map {
-            TrackerCaseRow(record: $0.id.rawValue, inNumerator: true, detail: "\($0.source.rawValue), received \($0.receivedOn), waiting \($0.receivedOn.days(to: period.end)) days")
+    ) { notifications, _, end, _ in
+        notifications.filter { $0.isWaiting(on: end) }.sorted { $0.receivedOn < $1.receivedOn }.map {
+            TrackerCaseRow(record: $0.id.rawValue, inNumerator: true, detail: "\($0.source.rawValue), received \($0.receivedOn), waiting \($0.receivedOn.days(to: end)) days")
         }
     }
 

@@ -22,7 +22,7 @@ struct Chrome {
         self.csrf = csrf ?? ""
         var links: [(String, String)] = [("/", "Dashboard"), ("/measures", "Measures"), ("/caseload/weekly", "Caseloads"), ("/plans", "Plans")]
         links += TrackerPages.navLinks
-        if let team = user?.teamID, user?.role.seesChildLevelData == true { links.append(("/teams/\(team)", "My team")) }
+        if let team = user?.teamID, team != LADOAccessPolicy.defaultTeamID, user?.role.seesChildLevelData == true { links.append(("/teams/\(team)", "My team")) }
         if user?.role == .inspector { links.append(("/inspection/lists", "Annex A lists")) }
         if user != nil { links += [("/escalations", "Escalations"), ("/send", "SEND")] }
         if let role = user?.role, ImportPages.mayImport(role) { links.append(("/imports", "Imports")) }

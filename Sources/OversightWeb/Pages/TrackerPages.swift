@@ -64,15 +64,15 @@ struct TrackerPages {
     struct FigureRow {
         var id, title, value, numerator, denominator, timescale, link: String
 
-        init<Record>(_ measure: TrackerMeasure<Record>, _ records: [Record], period: ReportingPeriod, link: Bool) {
-            let figure = measure.figure(records, period: period)
+        init<Record>(_ measure: TrackerMeasure<Record>, _ records: [Record], period: ReportingPeriod, asOf: LocalDate, link: Bool) {
+            let figure = measure.figure(records, period: period, asOf: asOf)
             id = figure.id
             title = figure.title
             value = figure.formatted
             numerator = String(figure.numerator)
             denominator = figure.denominator.map(String.init) ?? ""
             timescale = measure.timescale ?? ""
-            self.link = link ? "/trackers/lado/measures/\(figure.id)?as-of=\(period.end)" : ""
+            self.link = link ? "/trackers/lado/measures/\(figure.id)?as-of=\(asOf)" : ""
         }
     }
     struct BandRow { var label: String; var count: Int }
@@ -96,7 +96,7 @@ struct TrackerPages {
         let bands = Dictionary(grouping: open) { OpenAllegationAge(received: $0.receivedOn, on: date) }
         let model = LADOModel(
             chrome: chrome(context, "/trackers/lado"), asOf: Figures.date(date), period: period.description,
-            figures: LADOMeasures.all.map { FigureRow($0, allegations, period: period, link: decision.isAllowed) },
+            figures: LADOMeasures.all.map { FigureRow($0, allegations, period: period, asOf: date, link: decision.isAllowed) },
             bands: OpenAllegationAge.allCases.map { BandRow(label: $0.rawValue, count: bands[$0]?.count ?? 0) },
             isLADOTeam: decision.isAllowed,
             open: decision.isAllowed ? open.map { allegation in
@@ -137,7 +137,7 @@ struct TrackerPages {
         }
         let allegations = try trackers.fetchAllegations()
         let date = try asOf(request, latest: allegations.flatMap { [$0.receivedOn, $0.closedOn].compactMap { $0 } }.max())
-        let figure = measure.figure(allegations, period: .financialYear(containing: date))
+        let figure = measure.figure(allegations, period: .financialYear(containing: date), asOf: date)
         try await log(user, .viewChildList, subject: "/trackers/lado/measures/\(id)", reason: decision.reason, count: figure.rows.count)
         return try HTMLPage("lado-measure", ExplanationModel(
             chrome: chrome(context, "/trackers/lado"), id: figure.id, title: figure.title, period: figure.period, value: figure.formatted,
@@ -241,7 +241,7 @@ struct TrackerPages {
             forecast: queue.weeksToClear.map { String(format: "%.1f weeks at the current rate", $0) } ?? "not at the current rate: nothing screened",
             serviceLevel: "screened within \(queue.serviceLevel.workingDays) working day", alert: queue.alert,
             bands: queue.bands.map { BandRow(label: $0.band.rawValue, count: $0.count) },
-            figures: NotificationMeasures.all().map { FigureRow($0, notifications, period: .financialYear(containing: date), link: false) },
+            figures: NotificationMeasures.all().map { FigureRow($0, notifications, period: .financialYear(containing: date), asOf: date, link: false) },
             showsList: showsList,
             waiting: listed.map {
                 WaitingRow(

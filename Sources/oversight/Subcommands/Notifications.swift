@@ -153,7 +153,7 @@ extension OversightCommand.Notifications {
             notifications = try TrackerCommandSupport.reporting { try database.location.openTrackers().fetchNotifications() }
             let serviceLevel = ScreeningServiceLevel(workingDays: serviceLevelDays)
             let queue = ScreeningQueue(notifications, asOf: options.date, serviceLevel: serviceLevel, throughputWeeks: weeks)
-            let figures = NotificationMeasures.all(serviceLevel).map { $0.figure(notifications, period: options.reportingPeriod) }
+            let figures = NotificationMeasures.all(serviceLevel).map { $0.figure(notifications, period: options.reportingPeriod, asOf: options.date) }
             switch format {
             case .json:
                 print(jsonString(Output(queue: queue, alert: queue.alert, measures: figures.map(TrackerCommandSupport.FigureSummary.init))))

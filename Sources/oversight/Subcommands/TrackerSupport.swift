@@ -24,6 +24,13 @@ enum TrackerCommandSupport {
         return (reader.displayName, reader.header, rows)
     }
 
+    static func trackers(_ store: any CaseRecordStore) throws -> any AllegationStore & PartnerNotificationStore {
+        guard let trackers = store as? any AllegationStore & PartnerNotificationStore else {
+            throw CommandFailure("this database does not hold the trackers")
+        }
+        return trackers
+    }
+
     static func parseDate(_ text: String, option: String) throws -> LocalDate {
         guard let date = LocalDate(iso: text) else { throw ValidationError("\(option): '\(text)' is not a date (YYYY-MM-DD)") }
         return date
@@ -107,9 +114,6 @@ struct TrackerPeriodOptions: ParsableArguments {
 extension StoreLocation {
     /// The store as the trackers' stores: both the SQLite and the PostgreSQL store hold allegations and notifications.
     func openTrackers() throws -> any AllegationStore & PartnerNotificationStore {
-        guard let trackers = try open() as? any AllegationStore & PartnerNotificationStore else {
-            throw CommandFailure("this database does not hold the trackers")
-        }
-        return trackers
+        try TrackerCommandSupport.trackers(try open())
     }
 }
