@@ -23,7 +23,11 @@ struct EscalationSENDPages {
 
     static let pageSize = 100
 
-    struct Figure { var id, title, value, counts, england, link: String }
+    struct Figure {
+        var id, title, value, counts, link: String
+        /// Optional, not empty: the template's section shows any string, empty or not.
+        var england: String?
+    }
     struct Count { var label: String; var count: Int }
     struct Line { var cells: [String]; var link: String? }
     struct Table {
@@ -96,9 +100,8 @@ struct EscalationSENDPages {
     private func figure(_ result: TimelinessResult, period: ReportingPeriod) -> Figure {
         Figure(
             id: result.id, title: result.title, value: result.value.map { Figures.value($0, unit: .percentage) } ?? "–",
-            counts: "\(result.numerator) of \(result.denominator)",
-            england: result.england.map { "England \(Figures.value($0, unit: .percentage)) (\(result.englandYear ?? 0))" } ?? "",
-            link: "/trackers/measures/\(result.id)?period=\(Self.periodText(period))")
+            counts: "\(result.numerator) of \(result.denominator)", link: "/trackers/measures/\(result.id)?period=\(Self.periodText(period))",
+            england: result.england.map { "England \(Figures.value($0, unit: .percentage)) (\(result.englandYear ?? 0))" })
     }
 
     static func periodText(_ period: ReportingPeriod) -> String { period.trackerLabel }
