@@ -109,7 +109,8 @@ struct EscalationSENDPages {
     private func render(_ request: Request, _ context: OversightRequestContext, _ model: PageModel, gate: AccessGate?, subject: String) async throws
         -> Response
     {
-        let listed = model.tables.reduce(0) { $0 + $1.rows.count }
+        // Only rows naming a child count: the figures and series name none.
+        let listed = model.tables.reduce(0) { $0 + $1.rows.filter { $0.link != nil }.count }
         if let gate, listed > 0 {
             try await gate.log(.viewChildList, subject: subject, reason: "tracker list (\(gate.user.role.title.lowercased()))", childCount: listed)
         }
@@ -141,6 +142,11 @@ struct EscalationSENDPages {
                     Count(label: "Open \(band.title)", count: report.open.filter { EscalationReport.band(ageDays: $0.ageDays) == band.title }.count)
                 },
             tables: [
+                Table(
+                    caption: "Month by month", header: ["Month", "Raised", "Resolved", "Resolved within timescale", "Open at the month's end"],
+                    rows: report.months.map { month in
+                        Line(cells: [month.month, String(month.raised), String(month.resolved), String(month.resolvedWithinTimescale), String(month.openAtEnd)], link: nil)
+                    }, hidden: nil),
                 Table(
                     caption: "Open escalations, oldest first", header: ["Escalation", "Child", "IRO", "Concern", "Stage", "Raised", "Days open", "Response due", "IRO's actions"],
                     rows: open.shown.map { row in
