@@ -12,6 +12,12 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
     public var accessLogEntries: Int
     /// Improvement plans (migration `003-plans`); absent from manifests written before plans existed.
     public var plans: Int
+    /// The IRO escalation and SEND trackers' records (migration `007-escalations-send`); absent from earlier manifests.
+    public var escalations: Int = 0
+    public var iroReviewRecords: Int = 0
+    public var ehcNeedsAssessments: Int = 0
+    public var ehcAnnualReviews: Int = 0
+    public var waitingListReferrals: Int = 0
 
     public init(
         extracts: Int = 0, users: Int = 0, sessions: Int = 0, apiTokens: Int = 0, restrictions: Int = 0, auditAssignments: Int = 0,
@@ -29,6 +35,7 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
 
     private enum CodingKeys: String, CodingKey {
         case extracts, users, sessions, apiTokens, restrictions, auditAssignments, accessLogEntries, plans
+        case escalations, iroReviewRecords, ehcNeedsAssessments, ehcAnnualReviews, waitingListReferrals
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +48,11 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         auditAssignments = try container.decode(Int.self, forKey: .auditAssignments)
         accessLogEntries = try container.decode(Int.self, forKey: .accessLogEntries)
         plans = try container.decodeIfPresent(Int.self, forKey: .plans) ?? 0
+        escalations = try container.decodeIfPresent(Int.self, forKey: .escalations) ?? 0
+        iroReviewRecords = try container.decodeIfPresent(Int.self, forKey: .iroReviewRecords) ?? 0
+        ehcNeedsAssessments = try container.decodeIfPresent(Int.self, forKey: .ehcNeedsAssessments) ?? 0
+        ehcAnnualReviews = try container.decodeIfPresent(Int.self, forKey: .ehcAnnualReviews) ?? 0
+        waitingListReferrals = try container.decodeIfPresent(Int.self, forKey: .waitingListReferrals) ?? 0
     }
 
     /// The tables of a store's catalogue, migrations' bookkeeping included: any other table in the place a restore
@@ -49,6 +61,7 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         "extract", "app_user", "app_session", "api_token", "child_restriction", "audit_assignment", "access_log",
         "schema_migrations", "grdb_migrations", "sqlite_sequence",
         "improvement_plan", "plan_recommendation", "plan_measure_link", "plan_action", "action_update",
+        "escalation", "iro_review_record", "ehc_needs_assessment", "ehc_annual_review", "waiting_list_referral",
     ]
 
     /// Nothing imported and nothing about people: a database a restore may fill without asking.
@@ -63,6 +76,11 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
             ("audit_assignment", \.auditAssignments, "audit assignment", "audit assignments"),
             ("access_log", \.accessLogEntries, "access-log entry", "access-log entries"),
             ("improvement_plan", \.plans, "improvement plan", "improvement plans"),
+            ("escalation", \.escalations, "IRO escalation", "IRO escalations"),
+            ("iro_review_record", \.iroReviewRecords, "IRO review record", "IRO review records"),
+            ("ehc_needs_assessment", \.ehcNeedsAssessments, "EHC needs assessment", "EHC needs assessments"),
+            ("ehc_annual_review", \.ehcAnnualReviews, "EHC annual review", "EHC annual reviews"),
+            ("waiting_list_referral", \.waitingListReferrals, "waiting-list referral", "waiting-list referrals"),
         ]
     }
 

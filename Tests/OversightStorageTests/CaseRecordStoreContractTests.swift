@@ -189,12 +189,12 @@ struct SQLiteFileTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/o.sqlite"
         let store = try SQLiteCaseRecordStore(path: path)
-        #expect(try store.appliedMigrations() == ["001-extracts", "002-access", "003-plans"])
+        #expect(try store.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "007-escalations-send"])
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("foreign_keys") == "1")
         // Reopening an existing file runs no migration twice.
         let reopened = try SQLiteCaseRecordStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans"])
+        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "007-escalations-send"])
     }
 
     @Test("After a bulk replace SQLite's own foreign-key check finds nothing, and foreign keys are back on")

@@ -107,10 +107,10 @@ struct PostgresCaseRecordStoreTests {
     func migrations() throws {
         let first = try store()
         defer { first.close() }
-        #expect(try first.appliedMigrations() == ["001-extracts", "002-access", "003-plans"])
+        #expect(try first.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "007-escalations-send"])
         let reopened = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: first.schema)
         defer { reopened.close() }
-        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans"])
+        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "007-escalations-send"])
     }
 
     @Test("A catalogue from before the access tables gains them when opened, keeping its imports")
@@ -119,6 +119,10 @@ struct PostgresCaseRecordStoreTests {
         defer { old.close() }
         try importJourney(into: old)
         // Back to the catalogue as 001-extracts left it.
+        for table in ["escalation", "iro_review_record", "ehc_needs_assessment", "ehc_annual_review", "waiting_list_referral"] {
+            try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
+        }
+        try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '007-escalations-send'")
         for table in ["action_update", "plan_action", "plan_measure_link", "plan_recommendation", "improvement_plan"] {
             try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
         }
@@ -133,7 +137,7 @@ struct PostgresCaseRecordStoreTests {
 
         let upgraded = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: old.schema)
         defer { upgraded.close() }
-        #expect(try upgraded.appliedMigrations() == ["001-extracts", "002-access", "003-plans"])
+        #expect(try upgraded.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "007-escalations-send"])
         #expect(try upgraded.fetchEntityCounts()[.child] == 3)
         try upgraded.saveUser(UserAccount(username: "u", displayName: "U", role: .director), passwordHash: "h")
         #expect(try upgraded.users().map(\.username) == ["u"])
