@@ -17,6 +17,12 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
     /// LADO allegations and partner notifications (migration `006-lado-notifications`); absent from older manifests.
     public var allegations: Int
     public var notifications: Int
+    /// The IRO escalation and SEND trackers' records (migration `007-escalations-send`); absent from earlier manifests.
+    public var escalations: Int = 0
+    public var iroReviewRecords: Int = 0
+    public var ehcNeedsAssessments: Int = 0
+    public var ehcAnnualReviews: Int = 0
+    public var waitingListReferrals: Int = 0
 
     public init(
         extracts: Int = 0, users: Int = 0, sessions: Int = 0, apiTokens: Int = 0, restrictions: Int = 0, auditAssignments: Int = 0,
@@ -37,6 +43,7 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
 
     private enum CodingKeys: String, CodingKey {
         case extracts, users, sessions, apiTokens, restrictions, auditAssignments, accessLogEntries, plans, audits, allegations, notifications
+        case escalations, iroReviewRecords, ehcNeedsAssessments, ehcAnnualReviews, waitingListReferrals
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +59,11 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
         audits = try container.decodeIfPresent(Int.self, forKey: .audits) ?? 0
         allegations = try container.decodeIfPresent(Int.self, forKey: .allegations) ?? 0
         notifications = try container.decodeIfPresent(Int.self, forKey: .notifications) ?? 0
+        escalations = try container.decodeIfPresent(Int.self, forKey: .escalations) ?? 0
+        iroReviewRecords = try container.decodeIfPresent(Int.self, forKey: .iroReviewRecords) ?? 0
+        ehcNeedsAssessments = try container.decodeIfPresent(Int.self, forKey: .ehcNeedsAssessments) ?? 0
+        ehcAnnualReviews = try container.decodeIfPresent(Int.self, forKey: .ehcAnnualReviews) ?? 0
+        waitingListReferrals = try container.decodeIfPresent(Int.self, forKey: .waitingListReferrals) ?? 0
     }
 
     /// The tables of a store's catalogue, migrations' bookkeeping included: any other table in the place a restore
@@ -82,6 +94,11 @@ public struct StoreContents: Sendable, Equatable, Codable, CustomStringConvertib
             ("audit", \.audits, "QA audit", "QA audits"),
             ("lado_allegation", \.allegations, "LADO allegation", "LADO allegations"),
             ("partner_notification", \.notifications, "partner notification", "partner notifications"),
+            ("escalation", \.escalations, "IRO escalation", "IRO escalations"),
+            ("iro_review_record", \.iroReviewRecords, "IRO review record", "IRO review records"),
+            ("ehc_needs_assessment", \.ehcNeedsAssessments, "EHC needs assessment", "EHC needs assessments"),
+            ("ehc_annual_review", \.ehcAnnualReviews, "EHC annual review", "EHC annual reviews"),
+            ("waiting_list_referral", \.waitingListReferrals, "waiting-list referral", "waiting-list referrals"),
         ]
     }
 

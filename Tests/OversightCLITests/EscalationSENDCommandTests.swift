@@ -77,6 +77,32 @@ struct EscalationSENDCommandTests {
             "R1,C1,2024-01-01,2024-05-20,140,yes,final plan issued after 20 weeks 0 days; due 2024-05-20",
         ])
     }
+
+    @Test("send import-ssd reads the SSD's SEND tables; a folder without them says what to use instead")
+    func importSSD() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let db = work + "/send.sqlite"
+        let none = try runOversight(["send", "import-ssd", work, "--db", db])
+        #expect(none.status != 0)
+        #expect(none.errors.contains("has no ssd_send.csv; without the SSD's SEND tables use 'oversight send import FILE --kind …'"), "\(none.errors)")
+        try "send_table_id,send_person_id,send_upn,send_uln,send_upn_unknown\nS1,P1,,,\n".write(toFile: work + "/ssd_send.csv", atomically: true, encoding: .utf8)
+        try """
+            ehcr_ehcp_request_id,ehcr_send_table_id,ehcr_ehcp_req_date,ehcr_ehcp_req_outcome_date,ehcr_ehcp_req_outcome
+            Q1,S1,2024-01-08 00:00:00.000,2024-02-12 00:00:00.000,Y
+
+            """.write(toFile: work + "/ssd_ehcp_requests.csv", atomically: true, encoding: .utf8)
+        try """
+            ehca_ehcp_assessment_id,ehca_ehcp_request_id,ehca_ehcp_assessment_outcome_date,ehca_ehcp_assessment_outcome,ehca_ehcp_assessment_exceptions
+            A1,Q1,2024-05-27 00:00:00.000,Y,0
+
+            """.write(toFile: work + "/ssd_ehcp_assessment.csv", atomically: true, encoding: .utf8)
+        let imported = try runOversight(["send", "import-ssd", work, "--db", db])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output == "Imported 1 EHC needs assessments and 0 annual reviews from the SSD.\n")
+        let explained = try runOversight(["send", "explain", "SEND-01", "--db", db, "--period", "2024", "--format", "csv"])
+        #expect(lines(ofText: explained.output).last == "Q1,P1,2024-01-08,2024-05-27,140,yes,final plan issued after 20 weeks 0 days; due 2024-05-27")
+    }
 }
 
 private func lines(ofText text: String) -> [String] { text.split(separator: "\n").map(String.init) }

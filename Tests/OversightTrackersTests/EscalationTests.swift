@@ -100,5 +100,13 @@ struct EscalationTests {
         #expect(report.open[1].isOverdue == true)
         #expect(report.openByStageAndAge.first { $0.stage == "Formal stage 1" && $0.ageBand == "over 6 months" }?.count == 1)
         #expect(report.openByStageAndAge.first { $0.stage == "Formal stage 2" && $0.ageBand == "under 1 month" }?.count == 1)
+        // The series: E1 raised and resolved (within timescale) in January, E2 raised in March; E3 open throughout.
+        #expect(report.months.count == 12)
+        #expect(report.months.map(\.month).suffix(3) == ["2024-01", "2024-02", "2024-03"])
+        let january = report.months[report.months.count - 3]
+        #expect((january.raised, january.resolved, january.resolvedWithinTimescale, january.openAtEnd) == (1, 1, 1, 1))
+        #expect(report.months.last.map { ($0.raised, $0.resolved, $0.openAtEnd) } ?? (0, 0, 0) == (1, 0, 2))
+        #expect(report.months.first?.openAtEnd == 0, "April 2023: E3 was raised in August")
+        #expect(report.months[4].month == "2023-08" && report.months[4].openAtEnd == 1)
     }
 }

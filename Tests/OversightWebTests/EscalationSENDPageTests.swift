@@ -66,6 +66,7 @@ struct EscalationSENDPageTests {
             #expect(page.status == .ok)
             #expect(page.body.contains("SEND-01 New EHC plans issued within 20 weeks"))
             #expect(page.body.contains("1 of 2 · England 46.0% (2024)"), "\(page.body)")
+            #expect(page.body.contains("<p>0 of 0</p>"), "no England figure, no separator, for a local measure")
             #expect(page.body.contains("SEND Written Statement of Action (plan wsoa under Plans)"))
             #expect(page.body.contains("<td>Autism (ASD) assessment</td>"))
             let measure = try await browser.get("/trackers/measures/SEND-01?period=2024")

@@ -106,6 +106,15 @@ public struct EscalationReport: Sendable, Codable, Equatable {
         public var actions: [String]
     }
 
+    /// One month of the series the board reads the trend from (action 5.2: "report monthly").
+    public struct Month: Sendable, Codable, Equatable {
+        public var month: String
+        public var raised: Int
+        public var resolved: Int
+        public var resolvedWithinTimescale: Int
+        public var openAtEnd: Int
+    }
+
     public var period: String
     public var asOf: LocalDate
     public var raised: Int
@@ -115,6 +124,8 @@ public struct EscalationReport: Sendable, Codable, Equatable {
     public var reviewDecisions: TimelinessResult
     public var openByStageAndAge: [OpenCount]
     public var open: [OpenEscalation]
+    /// The months ending with the period's last, oldest first.
+    public var months: [Month]
 
     /// Age bands for open escalations, in days since first raised.
     public static let ageBands: [(title: String, upTo: Int?)] = [
@@ -125,7 +136,7 @@ public struct EscalationReport: Sendable, Codable, Equatable {
 
     public init(
         escalations: [Escalation], reviews: [IROReviewRecord], period: ReportingPeriod, rules: EscalationProtocol = .standard,
-        calendar: WorkingDayCalendar = .englandAndWales
+        calendar: WorkingDayCalendar = .englandAndWales, trendMonths: Int = 12
     ) {
         self.period = period.trackerLabel
         asOf = period.end
@@ -144,6 +155,16 @@ public struct EscalationReport: Sendable, Codable, Equatable {
                 responseDue: step.responseDue, isOverdue: rules.isOverdue(escalation, on: end), actions: escalation.actions)
         }.sorted { ($0.ageDays, $0.id) > ($1.ageDays, $1.id) }
         self.open = open
+        let last = LocalDate(year: end.year, month: end.month, day: 1)!
+        months = (0..<trendMonths).reversed().map { back in
+            let first = last.adding(months: -back)
+            let month = ReportingPeriod.month(year: first.year, month: first.month)
+            let resolved = escalations.filter { $0.resolvedOn.map(month.contains) ?? false }
+            return Month(
+                month: month.description, raised: escalations.filter { month.contains($0.raisedOn) }.count, resolved: resolved.count,
+                resolvedWithinTimescale: resolved.filter { rules.isResolvedWithinTimescale($0) == true }.count,
+                openAtEnd: escalations.filter { $0.isOpen(on: month.end) }.count)
+        }
         openByStageAndAge = EscalationStage.allCases.flatMap { stage in
             Self.ageBands.map { band in
                 OpenCount(

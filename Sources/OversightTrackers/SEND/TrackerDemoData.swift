@@ -50,28 +50,31 @@ public struct TrackerDemoData: Sendable {
         var next = pool.makeIterator()
         for number in 0..<min(400, pool.count / 4) {
             guard let child = next.next() else { break }
-            let received = asOf.adding(days: -Int.random(in: 0...730, using: &random))
+            let received = asOf.adding(days: -Int.random(in: 0...1095, using: &random))
             assessments.append(Self.assessment(number: number, child: child, received: received, asOf: asOf, random: &random))
         }
-        for (number, assessment) in assessments.enumerated() {
+        for assessment in assessments {
             guard let issued = assessment.finalPlanIssuedOn else { continue }
-            let due = issued.adding(months: 12)
-            guard due <= asOf.adding(days: 60) else { continue }
-            let heldOn = due <= asOf && Int.random(in: 0..<100, using: &random) < 80 ? due.adding(days: Int.random(in: -14...30, using: &random)) : nil
-            let held = heldOn.flatMap { $0 <= asOf ? $0 : nil }
-            let outcome: AnnualReviewOutcome? = held == nil ? nil : Int.random(in: 0..<100, using: &random) < 60 ? .amend : .maintain
-            let issuedAfter = Int.random(in: 7...120, using: &random)
-            let amendments = outcome == .amend ? held!.adding(days: issuedAfter) : nil
-            annualReviews.append(EHCAnnualReview(
-                id: Identifier(String(format: "AR%05d", number)), child: assessment.child, dueOn: due, heldOn: held, outcome: outcome,
-                amendmentsIssuedOn: amendments.flatMap { $0 <= asOf ? $0 : nil }))
+            // A plan is reviewed every 12 months from issue; the demo holds those due up to two months ahead.
+            for year in 1...3 {
+                let due = issued.adding(months: 12 * year)
+                guard due <= asOf.adding(days: 60) else { break }
+                let heldOn = due <= asOf && Int.random(in: 0..<100, using: &random) < 80
+                    ? due.adding(days: Int.random(in: -14...30, using: &random)) : nil
+                let held = heldOn.flatMap { $0 <= asOf ? $0 : nil }
+                let outcome: AnnualReviewOutcome? = held == nil ? nil : Int.random(in: 0..<100, using: &random) < 60 ? .amend : .maintain
+                let amendments = outcome == .amend ? held!.adding(days: Int.random(in: 7...120, using: &random)) : nil
+                annualReviews.append(EHCAnnualReview(
+                    id: Identifier(String(format: "AR%05d", annualReviews.count)), child: assessment.child, dueOn: due, heldOn: held,
+                    outcome: outcome, amendmentsIssuedOn: amendments.flatMap { $0 <= asOf ? $0 : nil }))
+            }
         }
         for number in 0..<min(900, pool.count / 3) {
             guard let child = next.next() else { break }
             let pathway = AssessmentPathway.allCases[Int.random(in: 0..<100, using: &random) % 5]
             let typical: ClosedRange<Int> = switch pathway {
-            case .autism, .adhd: 200...900
-            case .communityPaediatrics: 150...560
+            case .autism, .adhd: Int.random(in: 0..<10, using: &random) == 0 ? 60...126 : 127...900
+            case .communityPaediatrics: Int.random(in: 0..<8, using: &random) == 0 ? 60...126 : 127...560
             case .speechAndLanguageTherapy, .occupationalTherapy: 30...300
             }
             let referred = asOf.adding(days: -Int.random(in: 0...1000, using: &random))
@@ -100,7 +103,8 @@ public struct TrackerDemoData: Sendable {
                 stage: stage, raisedOn: raised, escalatedTo: stage.defaultLevel, responseDue: due, respondedOn: responded,
                 response: responded == nil ? nil : "Response from the \(stage.defaultLevel.lowercased())"))
             guard let responded else { break }
-            if Int.random(in: 0..<100, using: &random) < 65 {
+            // Past the director's response a dispute goes to Cafcass, outside this tracker: stage 3 always ends it here.
+            if Int.random(in: 0..<100, using: &random) < 65 || stage == .formal3 {
                 resolvedOn = responded
                 break
             }

@@ -23,7 +23,11 @@ struct EscalationSENDPages {
 
     static let pageSize = 100
 
-    struct Figure { var id, title, value, counts, england, link: String }
+    struct Figure {
+        var id, title, value, counts, link: String
+        /// Optional, not empty: the template's section shows any string, empty or not.
+        var england: String?
+    }
     struct Count { var label: String; var count: Int }
     struct Line { var cells: [String]; var link: String? }
     struct Table {
@@ -96,9 +100,8 @@ struct EscalationSENDPages {
     private func figure(_ result: TimelinessResult, period: ReportingPeriod) -> Figure {
         Figure(
             id: result.id, title: result.title, value: result.value.map { Figures.value($0, unit: .percentage) } ?? "–",
-            counts: "\(result.numerator) of \(result.denominator)",
-            england: result.england.map { "England \(Figures.value($0, unit: .percentage)) (\(result.englandYear ?? 0))" } ?? "",
-            link: "/trackers/measures/\(result.id)?period=\(Self.periodText(period))")
+            counts: "\(result.numerator) of \(result.denominator)", link: "/trackers/measures/\(result.id)?period=\(Self.periodText(period))",
+            england: result.england.map { "England \(Figures.value($0, unit: .percentage)) (\(result.englandYear ?? 0))" })
     }
 
     static func periodText(_ period: ReportingPeriod) -> String { period.trackerLabel }
@@ -106,7 +109,8 @@ struct EscalationSENDPages {
     private func render(_ request: Request, _ context: OversightRequestContext, _ model: PageModel, gate: AccessGate?, subject: String) async throws
         -> Response
     {
-        let listed = model.tables.reduce(0) { $0 + $1.rows.count }
+        // Only rows naming a child count: the figures and series name none.
+        let listed = model.tables.reduce(0) { $0 + $1.rows.filter { $0.link != nil }.count }
         if let gate, listed > 0 {
             try await gate.log(.viewChildList, subject: subject, reason: "tracker list (\(gate.user.role.title.lowercased()))", childCount: listed)
         }
@@ -138,6 +142,11 @@ struct EscalationSENDPages {
                     Count(label: "Open \(band.title)", count: report.open.filter { EscalationReport.band(ageDays: $0.ageDays) == band.title }.count)
                 },
             tables: [
+                Table(
+                    caption: "Month by month", header: ["Month", "Raised", "Resolved", "Resolved within timescale", "Open at the month's end"],
+                    rows: report.months.map { month in
+                        Line(cells: [month.month, String(month.raised), String(month.resolved), String(month.resolvedWithinTimescale), String(month.openAtEnd)], link: nil)
+                    }, hidden: nil),
                 Table(
                     caption: "Open escalations, oldest first", header: ["Escalation", "Child", "IRO", "Concern", "Stage", "Raised", "Days open", "Response due", "IRO's actions"],
                     rows: open.shown.map { row in

@@ -92,6 +92,12 @@ extension OversightCommand {
                 lines += [report.resolved, report.repeats, report.reviewDecisions].map(timelinessLine)
                 lines += report.openByStageAndAge.filter { $0.count > 0 }.map { ["open", $0.stage, $0.ageBand, String($0.count)] }
                 lines.append(["open", "all stages", "", String(report.open.count)])
+                lines += report.months.map { month in
+                    [
+                        "month", month.month, "raised, resolved (within timescale), open at end",
+                        "\(month.raised), \(month.resolved) (\(month.resolvedWithinTimescale)), \(month.openAtEnd)",
+                    ]
+                }
                 return lines
             }
         }

@@ -120,7 +120,7 @@ extension OversightCommand {
                 let wsoa = plans.flatMap { plan in
                     WrittenStatementOfAction.progress(of: plan, results: report.measures).map { progress in
                         [
-                            "wsoa \(plan.id)", "\(progress.recommendation). \(progress.measure) \(progress.title)",
+                            "plan \(plan.id)", "\(progress.recommendation). \(progress.measure) \(progress.title)",
                             "baseline \(progress.baseline.map(numberText) ?? "–"), target \(progress.target.map(numberText) ?? "–")",
                             (progress.value.map { numberText($0) + "%" } ?? "–") + (progress.isOnTarget == true ? " (on target)" : ""),
                         ]
