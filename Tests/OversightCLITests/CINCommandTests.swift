@@ -32,6 +32,26 @@ struct CINCommandTests {
         #expect(again.status == 0)
     }
 
+    @Test("The table groups a dirty census's issues under each child; csv has one row per rule and child")
+    func tableAndCSV() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let census = work + "/dirty.xml"
+        #expect(try runOversight(["cin", "generate", "--children", "200", "--seed", "5", "--dirt", "--out", census]).status == 0)
+        let table = try runOversight(["cin", "validate", census, "--year", "2025"])
+        #expect(table.status == 0)
+        let lines = table.output.split(separator: "\n")
+        let children = lines.filter { $0.hasPrefix("Child ") }
+        #expect(children.count > 10)
+        #expect(Set(children).count == children.count, "each child is listed once")
+        // Every issue line sits under a child (or under the return) and names its kind and DfE code.
+        #expect(lines.contains { $0.hasPrefix("  error ") } && lines.contains { $0.hasPrefix("  query ") })
+        let csv = try runOversight(["cin", "validate", census, "--year", "2025", "--format", "csv"])
+        let rows = csv.output.split(separator: "\n")
+        #expect(rows.first == "code,kind,la_level,child,failures,message")
+        #expect(rows.count > children.count)
+    }
+
     @Test("A file that is not a census fails with file:line:column and leaves the database as it was")
     func notACensus() throws {
         let work = temporaryDirectory()
