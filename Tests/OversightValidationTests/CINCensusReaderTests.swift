@@ -109,3 +109,18 @@ struct CINCensusReaderTests {
         }
     }
 }
+
+@Suite("CIN census reader on large input")
+struct CINLargeInputTests {
+    /// A 2 GB file that is not a census (a sparse run of zeros) is refused from its first bytes.
+    @Test func aTwoGigabyteFileThatIsNotXMLIsRefusedAtOnce() throws {
+        let path = temporaryFile("2gb.xml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 2 << 30)
+        try handle.close()
+        let error = #expect(throws: CINReadError.self) { _ = try CINCensusReader().read(path: path) { _ in } }
+        #expect(error?.reason.contains("not a CIN census") == true)
+    }
+}

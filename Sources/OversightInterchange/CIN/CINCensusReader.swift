@@ -55,6 +55,7 @@ public struct CINCensusReader {
         guard let stream = InputStream(fileAtPath: path), FileManager.default.isReadableFile(atPath: path) else {
             throw CINReadError(file: path, line: 0, column: 0, reason: "cannot open the file")
         }
+        try Self.checkBeginsWithXML(path)
         if let place = try UTF8Scan.firstInvalid(inFile: path) { throw Self.notUTF8(path, place) }
         return try read(XMLParser(stream: stream), name: path, body)
     }
@@ -63,6 +64,24 @@ public struct CINCensusReader {
     public func read(data: Data, name: String, _ body: (CINCensusChild) throws -> Void) throws -> CINReadSummary {
         if let place = UTF8Scan.firstInvalid(in: data) { throw Self.notUTF8(name, place) }
         return try read(XMLParser(data: data), name: name, body)
+    }
+
+    /// A file that does not begin with markup (a CSV, a spreadsheet, a run of zeros) is refused before any of it
+    /// is scanned, however large it is.
+    static func checkBeginsWithXML(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CINReadError(file: path, line: 0, column: 0, reason: "cannot open the file")
+        }
+        defer { try? handle.close() }
+        let head = (try handle.read(upToCount: 4_096)) ?? Data()
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            throw CINReadError(file: path, line: 1, column: 1, reason: "not a CIN census: the file is empty")
+        }
+        guard first == UInt8(ascii: "<") else {
+            throw CINReadError(file: path, line: 1, column: 1, reason: "not a CIN census: the file does not begin with XML")
+        }
     }
 
     private static func notUTF8(_ name: String, _ place: (line: Int, column: Int)) -> CINReadError {

@@ -75,6 +75,12 @@ func startsInside(_ starts: [LocalDate?], _ spans: [(LocalDate?, LocalDate?)]) -
     }
 }
 
+/// How many of `dates` fall after the child's recorded death (none when no death is recorded).
+func afterDeath(_ child: CINCensusChild, _ dates: [LocalDate?]) -> Int {
+    guard let death = child.personDeathDate else { return 0 }
+    return dates.count { $0.map { $0 > death } ?? false }
+}
+
 /// How many of the dates `dates` picks from each episode fall before that episode's referral.
 func beforeReferral(_ child: CINCensusChild, _ dates: (CINCensusEpisode) -> [LocalDate?]) -> Int {
     child.episodes.reduce(0) { total, episode in
@@ -392,14 +398,8 @@ let cinChildChecks: [String: CINChildCheck] = [
         }
     },
     "4004": { child, _ in child.plans.count { $0.endDate == nil } > 1 ? 1 : 0 },
-    "4008": { child, _ in
-        guard let death = child.personDeathDate else { return 0 }
-        return child.plans.count { $0.startDate.map { $0 > death } ?? false }
-    },
-    "4009Q": { child, _ in
-        guard let death = child.personDeathDate else { return 0 }
-        return child.plans.count { $0.endDate.map { $0 > death } ?? false }
-    },
+    "4008": { child, _ in afterDeath(child, child.plans.map(\.startDate)) },
+    "4009Q": { child, _ in afterDeath(child, child.plans.map(\.endDate)) },
     "4010": { child, context in child.plans.count { $0.startDate.map { $0 > context.period.referenceDate } ?? true } },
     "4011": { child, _ in
         child.plans.count { plan in
@@ -434,14 +434,8 @@ let cinChildChecks: [String: CINChildCheck] = [
     "8842Q": { child, _ in child.protectionPlans.reduce(0) { $0 + $1.reviewDates.count { $0 == nil } } },
     "8905": { child, _ in child.protectionPlans.count { !validCategories.contains($0.initialCategoryOfAbuse ?? "") } },
     "8910": { child, _ in child.protectionPlans.count { !validCategories.contains($0.latestCategoryOfAbuse ?? "") } },
-    "8915": { child, _ in
-        guard let death = child.personDeathDate else { return 0 }
-        return child.protectionPlans.count { $0.startDate.map { $0 > death } ?? false }
-    },
-    "8920": { child, _ in
-        guard let death = child.personDeathDate else { return 0 }
-        return child.protectionPlans.count { $0.endDate.map { $0 > death } ?? false }
-    },
+    "8915": { child, _ in afterDeath(child, child.protectionPlans.map(\.startDate)) },
+    "8920": { child, _ in afterDeath(child, child.protectionPlans.map(\.endDate)) },
     "8925": { child, _ in
         child.protectionPlans.count { plan in
             guard let start = plan.startDate, let end = plan.endDate else { return false }
