@@ -102,3 +102,26 @@ struct SSDA903ImportExportTests {
         #expect(numerator > 0 && denominator >= 100 && numerator < denominator)
     }
 }
+
+@Suite("oversight import 903 on PostgreSQL", .serialized, .enabled(if: !PostgresTestServer.isSkipped, "OVERSIGHT_SKIP_POSTGRES=1"))
+struct SSDA903PostgresImportTests {
+    @Test("A 903 return imported into PostgreSQL exports the same files as from SQLite")
+    func sameAsSQLite() throws {
+        let schema = try PostgresTestSchema("import903")
+        defer { schema.drop() }
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try runOversight(["903", "generate", "--year", "2025", "--children", "100", "--out", directory + "/g"])
+        for db in [directory + "/a.sqlite", schema.db] {
+            let imported = try runOversight(["import", "903", directory + "/g", "--db", db])
+            #expect(imported.status == 0, "\(imported.errors)")
+        }
+        _ = try runOversight(["903", "export", "--year", "2025", "--db", directory + "/a.sqlite", "--out", directory + "/sqlite"])
+        _ = try runOversight(["903", "export", "--year", "2025", "--db", schema.db, "--out", directory + "/postgres"])
+        for file in ["header.csv", "episodes.csv", "reviews.csv", "missing.csv", "oc3.csv"] {
+            let fromSQLite = try String(contentsOfFile: directory + "/sqlite/" + file, encoding: .utf8)
+            #expect(fromSQLite.split(separator: "\n").count > 1, "\(file)")
+            #expect(try String(contentsOfFile: directory + "/postgres/" + file, encoding: .utf8) == fromSQLite, "\(file)")
+        }
+    }
+}
