@@ -339,3 +339,30 @@ struct SSDA903GeneratorTests {
         #expect(dirty.childCount == clean[.header]?.count)
     }
 }
+
+@Suite("SSDA903 rules 199, 218 and 1012")
+struct SSDA903LaterRulesTests {
+    static let episodes = Build.episodes(
+        ["A", "01/01/2023", "S", "C2", "N1", "A5", "PR1", "01/06/2024", "E11", nil, nil, nil, nil],
+        ["A", "01/08/2024", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil],
+        ["B", "01/01/2023", "S", "C2", "N1", "T0", nil, nil, nil, nil, nil, nil, nil],
+        ["C", "01/01/2023", "S", "C2", "N1", "K2", "PR4", nil, nil, nil, nil, nil, nil])
+
+    @Test("199: an episode after an adoption from care fails")
+    func rule199() {
+        #expect(Build.flagged("199", Self.episodes) == Build.rows(.episodes, 1))
+    }
+
+    @Test("218 (2025/26): an Ofsted-registered placement open in the year needs a URN; temporary ones and those ended before the year do not")
+    func rule218() {
+        #expect(Build.flagged("218", year: 2026, Self.episodes) == Build.rows(.episodes, 1, 3))
+        #expect(SSDA903Rules.rule("218", year: 2025) == nil)
+    }
+
+    @Test("1012: a care leaver with no episode this year has no other rows")
+    func rule1012() {
+        let oc3 = Build.table(.oc3, ["D", "01/01/2006", "YES", "F1", "B1"], ["A", "01/01/2006", "YES", "F1", "B1"])
+        let reviews = Build.table(.reviews, ["D", "01/01/2006", "01/05/2024", "PN1"], ["A", "01/01/2006", "01/05/2024", "PN1"])
+        #expect(Build.flagged("1012", Self.episodes, oc3, reviews) == Build.rows(.reviews, 0))
+    }
+}

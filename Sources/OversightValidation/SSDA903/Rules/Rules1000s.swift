@@ -49,6 +49,16 @@ extension SSDA903Rules {
             let oc3 = context[.oc3].children
             return context.flag(.oc3) { row in oc3[row].map { open.contains($0) && !current.contains($0) } ?? false }
         },
+        // A care leaver with no episode this year is in the return for OC3 alone: other rows about them fail.
+        SSDA903Rule("1012", tables: [.episodes, .oc3]) { context in
+            let current = Set(context[.episodes].children.compactMap { $0 })
+            let leaversOnly = Set(context[.oc3].children.compactMap { $0 }).subtracting(current)
+            let tables: [SSDA903TableKind] = [.reviews, .missing, .oc2, .ad1, .placedAdoption, .previousPermanence]
+            return tables.filter { context.data[$0] != nil }.flatMap { kind in
+                let children = context[kind].children
+                return context.flag(kind) { children[$0].map(leaversOnly.contains) ?? false }
+            }
+        },
         // Care taken over by another authority (E3) makes the child that authority's care leaver.
         SSDA903Rule("1011", tables: [.episodes, .oc3]) { context in
             let rec = context[.episodes][.rec]

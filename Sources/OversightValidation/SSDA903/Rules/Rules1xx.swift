@@ -251,6 +251,25 @@ extension SSDA903Rules {
             return context.flag(.oc2) { score[$0] != nil && reason[$0] != nil }
         },
         SSDA903Rule("198", tables: [.episodes, .oc2]) { $0.outsideTwelveMonthCohort(with: [.sdqReason]) },
+        // A child adopted from care (E11, E12) is no longer the authority's: an episode starting after the
+        // adoption episode began fails, whether the adoption is in this year's episodes or (when supplied) last year's.
+        SSDA903Rule("199", tables: [.episodes]) { context in
+            var adopted: [String: LocalDate] = [:]
+            for table in [context[.episodes], context.lastYear(.episodes)] {
+                // The adoption episode's start dates it: its end date may be missing or mistyped.
+                let rec = table[.rec], decom = table.dates(.decom), children = table.children
+                for row in table.indices where rec[row] == "E11" || rec[row] == "E12" {
+                    guard let child = children[row], let date = decom[row] else { continue }
+                    adopted[child] = min(adopted[child] ?? date, date)
+                }
+            }
+            let episodes = context[.episodes]
+            let decom = episodes.dates(.decom), children = episodes.children
+            return context.flag(.episodes) { row in
+                guard let child = children[row], let adoption = adopted[child], let began = decom[row] else { return false }
+                return began > adoption
+            }
+        },
     ]
 
     /// The OC2 items recorded for a child looked after continuously for 12 months (rules 181, 182, 190, 191).

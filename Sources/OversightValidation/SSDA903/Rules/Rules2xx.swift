@@ -74,6 +74,17 @@ extension SSDA903Rules {
                 return !["S", "T", "U"].contains(rne[row] ?? "")
             }
         },
+        // 2025/26: a placement Ofsted registers, open at some point in the year, needs its URN (or XXXXXXX).
+        // 2024/25 also exempted placements outside England, which needs the postcode grid, so it is not run.
+        SSDA903Rule("218", years: 2026...2027, tables: [.episodes]) { context in
+            let episodes = context[.episodes]
+            let place = episodes[.place], urn = episodes[.urn], dec = episodes.dates(.dec)
+            let without = SSDA903Codes.placementsWithoutURN(year: context.year)
+            return context.flag(.episodes) { row in
+                guard urn[row] == nil, let code = place[row], !without.contains(code) else { return false }
+                return dec[row].map { $0 >= context.collectionStart } ?? true
+            }
+        },
         SSDA903Rule("222", tables: [.episodes]) { context in
             let episodes = context[.episodes]
             let place = episodes[.place], urn = episodes[.urn]
