@@ -15,8 +15,9 @@ extension SSDA903Rules {
             let episodes = context[.episodes]
             let rec = episodes[.rec], ended = episodes.dates(.dec), ls = episodes[.ls], children = episodes.children
             let ceasing = context.flag(.episodes) { row in
-                guard let reason = rec[row], reason != "X1", let end = ended[row], !["V3", "V4"].contains(ls[row] ?? "") else { return false }
-                return end >= context.collectionStart && end <= context.collectionEnd
+                // A reason without an end date still says care ended (148 reports the missing date).
+                guard let reason = rec[row], reason != "X1", !["V3", "V4"].contains(ls[row] ?? "") else { return false }
+                return ended[row].map { $0 >= context.collectionStart && $0 <= context.collectionEnd } ?? true
             }
             let headers = context.motherhoodNotRecorded(for: Set(ceasing.compactMap { children[$0.row] }))
             let flaggedChildren = Set(headers.compactMap { context[.header].children[$0.row] })
