@@ -222,14 +222,16 @@ extension SSDA903Rules {
             let rec = context[.episodes][.rec]
             return context.episodes(agedOn: .dec) { row, age in ["E5", "E6"].contains(rec[row] ?? "") && age < 14 }
         },
-        // X1 means the next episode starts the day this one ends; any other reason means it does not.
+        // X1 means the next episode starts the day this one ends; any other reason means it does not. Episodes with an
+        // impossible date are 141's and 147's findings and take no part.
         SSDA903Rule("388", tables: [.episodes]) { context in
             let episodes = context[.episodes]
-            let rec = episodes[.rec], began = episodes.dates(.decom), ended = episodes.dates(.dec)
+            let rec = episodes[.rec], began = episodes.dates(.decom), ended = episodes.dates(.dec), endText = episodes[.dec]
             return context.episodesByChild.values.flatMap { rows in
-                rows.enumerated().compactMap { index, row -> SSDA903RowReference? in
+                let dated = rows.filter { began[$0] != nil && (endText[$0] == nil || ended[$0] != nil) }
+                return dated.enumerated().compactMap { index, row -> SSDA903RowReference? in
                     guard let reason = rec[row] else { return nil }
-                    let next = index + 1 < rows.count ? rows[index + 1] : nil
+                    let next = index + 1 < dated.count ? dated[index + 1] : nil
                     let continues = next.map { ended[row] != nil && began[$0] == ended[row] } ?? false
                     return (reason == "X1") != continues ? SSDA903RowReference(.episodes, row) : nil
                 }
