@@ -128,15 +128,17 @@ extension SSDA903Rules {
         // Previous permanence is collected for periods of care starting on or after 1 April 2016; the child's
         // episodes are flagged with the row.
         SSDA903Rule("634", tables: [.episodes, .previousPermanence]) { context in
-            let episodes = context[.episodes]
-            let rne = episodes[.rne], began = episodes.dates(.decom)
+            // Judged on the episodes' real start dates, as the peer does: a child all of whose dated episodes began
+            // before April 2016 did not start this period of care since; one with no real dates is not judged.
+            let began = context[.episodes].dates(.decom)
             let from = LocalDate(year: 2016, month: 4, day: 1)!
-            let started = context.childrenWithEpisode { rne[$0] == "S" && (began[$0].map { $0 >= from } ?? false) }
+            let before = context.childrenWithEpisode { began[$0] != nil }
+                .subtracting(context.childrenWithEpisode { began[$0].map { $0 >= from } ?? false })
             let table = context[.previousPermanence]
             let items = [SSDA903Field.prevPerm, .laPerm, .datePerm].map { table[$0] }
             let children = table.children
             let flagged = context.flag(.previousPermanence) { row in
-                items.contains { $0[row] != nil } && !(children[row].map(started.contains) ?? false)
+                items.contains { $0[row] != nil } && (children[row].map(before.contains) ?? false)
             }
             return flagged + context.rows(of: .episodes, for: Set(flagged.compactMap { children[$0.row] }))
         },
