@@ -101,7 +101,8 @@ extension SSDA903Rules {
             let upn = context[.header][.upn]
             var rowsByUPN: [String: [Int]] = [:]
             for (row, number) in upn.enumerated() {
-                if let number, !number.hasPrefix("UN") { rowsByUPN[number, default: []].append(row) }
+                // The unknown-UPN codes UN1–UN5 are shared by design; anything else (UN6 included) must be unique.
+                if let number, !["UN1", "UN2", "UN3", "UN4", "UN5"].contains(number) { rowsByUPN[number, default: []].append(row) }
             }
             return rowsByUPN.values.filter { $0.count > 1 }.flatMap { $0.map { SSDA903RowReference(.header, $0) } }
         },
