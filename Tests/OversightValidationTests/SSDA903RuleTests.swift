@@ -1,5 +1,6 @@
 import OversightCore
 import OversightInterchange
+import OversightSynthetic
 import Testing
 
 @testable import OversightValidation
@@ -140,6 +141,15 @@ struct SSDA903PeerDifferenceTests {
     func rule189Birthday() {
         let oc2 = Build.table(.oc2, ["A", "01/04/2007", "10", nil, "0", nil, "1", "1", "1", "0", nil, nil])
         #expect(Build.flagged("189", year: 2025, oc2) == Build.rows(.oc2, 0))
+    }
+
+    /// The DfE: the four health items "should be completed or all OC2 fields should be left blank". A row with
+    /// a teeth check and an SDQ score but no immunisations is neither; the sector validator passes it unless
+    /// CONVICTED, HEALTH_CHECK or an intervention item is completed.
+    @Test("182: an OC2 row with some health items but not all fails, whichever other items are completed")
+    func rule182PartialHealthItems() {
+        let oc2 = Build.table(.oc2, ["A", "19/11/2018", "28", nil, nil, nil, nil, "1", "1", "0", nil, nil])
+        #expect(Build.flagged("182", oc2) == Build.rows(.oc2, 0))
     }
 }
 
@@ -284,5 +294,75 @@ struct SSDA903Rules1000sTests {
             ["B", "01/01/2024", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil])
         let placed = Build.table(.placedAdoption, ["A", "01/01/2014", "01/07/2022", nil, nil], ["B", "01/01/2014", "01/07/2024", nil, nil])
         #expect(Build.flagged("1003", episodes, placed) == Build.rows(.episodes, 0) + Build.rows(.placedAdoption, 0))
+    }
+}
+
+@Suite("SSDA903 rules against last year's episodes")
+struct SSDA903LastYearEpisodeTests {
+    static let oc3 = Build.table(
+        .oc3, ["C", "01/01/2006", "YES", "F1", "B1"], ["D", "01/01/2006", "YES", "F1", "B1"], ["E", "01/01/2006", "YES", "F1", "B1"],
+        ["F", "01/01/2006", "YES", "F1", "B1"])
+    static let episodes = Build.episodes(["E", "01/01/2023", "S", "C2", "N1", "U4", "PR1", "01/06/2024", "E8", nil, nil, nil, nil])
+    static let lastEpisodes = Build.episodes(
+        ["C", "01/01/2022", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil],
+        ["D", "01/01/2022", "S", "C2", "N1", "U4", "PR1", "01/06/2023", "E8", nil, nil, nil, nil])
+
+    @Test("1002: a care leaver with no episode this year or last fails; 1010: one open at the end of last year with none this year fails")
+    func careLeaverEpisodes() {
+        #expect(Build.flagged("1002", Self.episodes, Self.oc3, last: [Self.lastEpisodes]) == Build.rows(.oc3, 3))
+        #expect(Build.flagged("1010", Self.episodes, Self.oc3, last: [Self.lastEpisodes]) == Build.rows(.oc3, 0))
+    }
+
+    @Test("205D: UASC this year but not last year, for a child in last year's return, flags the header row")
+    func rule205D() {
+        let header = Build.header(["A", "M", "01/01/2008", "WBRI", "UN3", nil, nil], ["B", "M", "01/01/2008", "WBRI", "UN3", nil, nil])
+        let uasc = Build.table(.uasc, ["A", "M", "01/01/2008", nil], ["B", "M", "01/01/2008", "01/01/2026"])
+        let lastHeader = Build.header(["A", "M", "01/01/2008", "WBRI", "UN3", nil, nil])
+        let lastUASC = Build.table(.uasc, ["Z", "M", "01/01/2008", nil])
+        #expect(Build.flagged("205D", header, uasc, last: [lastHeader, lastUASC]) == Build.rows(.header, 0))
+    }
+}
+
+@Suite("SSDA903 generator against the rules")
+struct SSDA903GeneratorTests {
+    @Test("The same seed gives the same return; a clean return fails none of the implemented rules; --dirt makes them fire", arguments: [2025, 2026])
+    func cleanAndDirty(year: Int) throws {
+        let clean = SSDA903Generator(year: year, children: 1500, seed: 3).generate()
+        let again = SSDA903Generator(year: year, children: 1500, seed: 3).generate()
+        #expect(SSDA903TableKind.allCases.allSatisfy { kind in
+            kind.fields.allSatisfy { clean[kind]?[$0] == again[kind]?[$0] }
+        })
+        let report = SSDA903Validator(year: year).validate(clean)
+        #expect(report.failed.map(\.rule.code) == [])
+        let dirty = SSDA903Validator(year: year).validate(SSDA903Generator(year: year, children: 1500, seed: 3, dirt: true).generate())
+        #expect(dirty.failed.count >= 30, "\(dirty.failed.map(\.rule.code))")
+        #expect(dirty.childCount == clean[.header]?.count)
+    }
+}
+
+@Suite("SSDA903 rules 199, 218 and 1012")
+struct SSDA903LaterRulesTests {
+    static let episodes = Build.episodes(
+        ["A", "01/01/2023", "S", "C2", "N1", "A5", "PR1", "01/06/2024", "E11", nil, nil, nil, nil],
+        ["A", "01/08/2024", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil],
+        ["B", "01/01/2023", "S", "C2", "N1", "T0", nil, nil, nil, nil, nil, nil, nil],
+        ["C", "01/01/2023", "S", "C2", "N1", "K2", "PR4", nil, nil, nil, nil, nil, nil])
+
+    @Test("199: an episode after an adoption from care fails")
+    func rule199() {
+        #expect(Build.flagged("199", Self.episodes) == Build.rows(.episodes, 1))
+    }
+
+    @Test("218 (2025/26): an Ofsted-registered placement open in the year needs a URN; temporary ones and those ended before the year do not")
+    func rule218() {
+        #expect(Build.flagged("218", year: 2026, Self.episodes) == Build.rows(.episodes, 1, 3))
+        #expect(SSDA903Rules.rule("218", year: 2025) == nil)
+    }
+
+    @Test("1012: a care leaver with no episode this year has no other rows")
+    func rule1012() {
+        let oc3 = Build.table(.oc3, ["D", "01/01/2006", "YES", "F1", "B1"], ["A", "01/01/2006", "YES", "F1", "B1"])
+        let reviews = Build.table(.reviews, ["D", "01/01/2006", "01/05/2024", "PN1"], ["A", "01/01/2006", "01/05/2024", "PN1"])
+        #expect(Build.flagged("1012", Self.episodes, oc3, reviews) == Build.rows(.reviews, 0))
     }
 }

@@ -105,8 +105,10 @@ public struct SSDA903Generator: Sendable {
             }
             let isLast = n == cuts.count - 1
             if isLast && adopted {
+                // Placed for adoption with the current foster carer: the carer does not change.
                 place = "A5"
                 legalStatus = "E1"
+                if n > 0 { rne = "U" }
             }
             let provider: String? = place.hasPrefix("K") || place == "H5" ? "PR4" : place == "A5" ? "PR1" : "PR1"
             let urn: String? = place.hasPrefix("K") ? "SC\(random.int(in: 100_000...999_999))" : String(random.int(in: 1_000_000...9_999_999))
@@ -145,12 +147,12 @@ public struct SSDA903Generator: Sendable {
             rows.add(.uasc, [child, sex, dob, born.adding(years: 18).ukString])
         }
         // OC2: looked after continuously for the 12 months to 31 March.
-        if periodStart <= start.adding(days: -1) && periodEnd == nil && !legalStatus.hasPrefix("V") {
-            let age = born.age(on: end)
-            rows.add(.oc2, [
-                child, dob, (4...16).contains(age) ? String(random.int(in: 0...30)) : nil, nil, age >= 10 ? "0" : nil,
-                age < 5 ? "1" : nil, "1", "1", "1", "0", nil, nil,
-            ])
+        if periodStart <= start && periodEnd.map({ $0 >= end }) ?? true {
+            let age = born.age(on: end), ageAtStart = born.age(on: start)
+            // A score for those 4–16 all year; "under 4 or over 16" (SDQ1) for those who turn 4 or 17 in it.
+            let score = ageAtStart >= 4 && age <= 16 ? String(random.int(in: 0...30)) : nil
+            let reason = (ageAtStart < 4 && age >= 4) || (ageAtStart < 17 && age >= 17) ? "SDQ1" : nil
+            rows.add(.oc2, [child, dob, score, reason, age >= 10 ? "0" : nil, age < 5 ? "1" : nil, "1", "1", "1", "0", nil, nil])
         }
         if periodStart >= start {
             rows.add(.previousPermanence, [child, dob, "Z1", nil, nil])

@@ -26,4 +26,20 @@ public enum SSDA903Catalogue {
         default: []
         }
     }
+
+    /// Each year's pack is the previous one less the codes the DfE deleted, plus those it added or reworded,
+    /// as the DfE publishes them; kept in code order.
+    static let lac2025_26: [Entry] = {
+        let changed = Set(changedIn2025_26.map(\.code))
+        let kept = lac2024_25.filter { !removedIn2025_26.contains($0.code) && !changed.contains($0.code) }
+        return (kept + changedIn2025_26).sorted { codeOrder($0.code) < codeOrder($1.code) }
+    }()
+
+    /// Numeric codes first by number (101 < 1000), then lettered families (INT…, SW…) by their number.
+    static func codeOrder(_ code: String) -> (Int, String, Int, String) {
+        let prefix = String(code.prefix { !$0.isNumber })
+        let digits = code.dropFirst(prefix.count).prefix { $0.isNumber }
+        let suffix = String(code.dropFirst(prefix.count + digits.count))
+        return (prefix.isEmpty ? 0 : 1, prefix, Int(digits) ?? 0, suffix)
+    }
 }

@@ -47,17 +47,18 @@ extension SSDA903Context {
     }
 
     /// Header rows whose `field` differs from last year's value for the same child; `counts` can excuse a change.
+    /// A value recorded in one year and blank in the other is a difference: one of the two is wrong.
     public func changedSinceLastYear(
-        _ field: SSDA903Field, counts: (_ last: String, _ now: String?) -> Bool = { _, _ in true }
+        _ field: SSDA903Field, counts: (_ last: String?, _ now: String?) -> Bool = { _, _ in true }
     ) -> [SSDA903RowReference] {
         let last = lastYear(.header)
-        var previous: [String: String] = [:]
+        var previous: [String: String?] = [:]
         for (row, child) in last.children.enumerated() {
-            if let child, let value = last[field][row] { previous[child] = value }
+            if let child, previous[child] == nil { previous[child] = last[field][row] }
         }
         let now = self[.header][field], children = self[.header].children
         return flag(.header) { row in
-            guard let child = children[row], let before = previous[child], before != now[row] else { return false }
+            guard let child = children[row], let before = previous[child], before != now[row] || before == nil else { return false }
             return counts(before, now[row])
         }
     }

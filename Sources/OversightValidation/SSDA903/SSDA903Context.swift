@@ -50,16 +50,19 @@ public final class SSDA903Context: Sendable {
         lookedAfterTwelveMonths = data[.episodes].map { Self.twelveMonthCohort($0, byChild: byChild, start: start, end: end) } ?? []
     }
 
-    /// The OC2 cohort, read from the episodes as the DfE's guidance describes it: in care on 1 April a year
-    /// before 31 March (a start on that day counts), looked after at some point in the year, with no new
-    /// period (S) and no period ending (any reason but X1) before 31 March, and no short breaks (V3/V4).
+    /// The OC2 cohort, read from the episodes as the DfE's guidance describes it: looked after at some point
+    /// in the year, with no period starting (S) after 1 April (a start that day is a full 12 months at 31
+    /// March), no period ending (any reason but X1) before 31 March, and no short breaks (V3/V4).
     static func twelveMonthCohort(_ episodes: SSDA903Table, byChild: [String: [Int]], start: LocalDate, end: LocalDate) -> Set<String> {
         let decom = episodes.dates(.decom), dec = episodes.dates(.dec)
         let rne = episodes[.rne], rec = episodes[.rec], ls = episodes[.ls]
         var cohort = Set<String>()
         for (child, rows) in byChild where !child.isEmpty {
-            guard let first = rows.compactMap({ decom[$0] }).min(), first <= start else { continue }
-            guard rows.contains(where: { dec[$0].map { $0 >= start } ?? true }) else { continue }
+            let inCare = rows.contains { row in
+                guard let began = decom[row], began <= end else { return false }
+                return dec[row].map { $0 >= start } ?? true
+            }
+            guard inCare else { continue }
             let broken = rows.contains { row in
                 if ls[row] == "V3" || ls[row] == "V4" { return true }
                 if rne[row] == "S", let began = decom[row], began > start { return true }

@@ -11,6 +11,12 @@ extension SSDA903Rules {
             let oc3 = context[.oc3].children
             return context.flag(.oc3) { oc3[$0].map(died.contains) ?? false }
         },
+        // A care leaver was looked after: with no episode this year or last, the OC3 row is for someone else.
+        SSDA903Rule("1002", tables: [.episodes, .oc3], lastYear: [.episodes]) { context in
+            let episodes = Set(context[.episodes].children.compactMap { $0 }).union(context.lastYear(.episodes).children.compactMap { $0 })
+            let oc3 = context[.oc3].children
+            return context.flag(.oc3) { row in oc3[row].map { !episodes.contains($0) } ?? false }
+        },
         // The decision to place for adoption cannot come before the child started to be looked after (the S episode).
         SSDA903Rule("1003", tables: [.episodes, .placedAdoption]) { context in
             let episodes = context[.episodes]
@@ -32,6 +38,26 @@ extension SSDA903Rules {
         SSDA903Rule("1006", tables: [.missing]) { $0.invalidCode(.missing, .missing, in: ["M", "A"], required: false) },
         SSDA903Rule("1009", tables: [.episodes]) {
             $0.invalidCode(.episodes, .reasonPlaceChange, in: SSDA903Codes.reasonPlacementChange, required: false)
+        },
+        // Still looked after at the end of last year (an open episode) yet no episode this year: the episodes are
+        // missing, so the care leaver row cannot be right.
+        SSDA903Rule("1010", tables: [.episodes, .oc3], lastYear: [.episodes]) { context in
+            let last = context.lastYear(.episodes)
+            let dec = last.dates(.dec), lastChildren = last.children
+            let open = Set(last.indices.compactMap { dec[$0] == nil && last[.dec][$0] == nil ? lastChildren[$0] : nil })
+            let current = Set(context[.episodes].children.compactMap { $0 })
+            let oc3 = context[.oc3].children
+            return context.flag(.oc3) { row in oc3[row].map { open.contains($0) && !current.contains($0) } ?? false }
+        },
+        // A care leaver with no episode this year is in the return for OC3 alone: other rows about them fail.
+        SSDA903Rule("1012", tables: [.episodes, .oc3]) { context in
+            let current = Set(context[.episodes].children.compactMap { $0 })
+            let leaversOnly = Set(context[.oc3].children.compactMap { $0 }).subtracting(current)
+            let tables: [SSDA903TableKind] = [.reviews, .missing, .oc2, .ad1, .placedAdoption, .previousPermanence]
+            return tables.filter { context.data[$0] != nil }.flatMap { kind in
+                let children = context[kind].children
+                return context.flag(kind) { children[$0].map(leaversOnly.contains) ?? false }
+            }
         },
         // Care taken over by another authority (E3) makes the child that authority's care leaver.
         SSDA903Rule("1011", tables: [.episodes, .oc3]) { context in

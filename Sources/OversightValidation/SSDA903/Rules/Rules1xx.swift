@@ -55,6 +55,9 @@ extension SSDA903Rules {
         SSDA903Rule("120", tables: [.placedAdoption]) {
             $0.invalidCode(.placedAdoption, .reasonPlacedCeased, in: SSDA903Codes.adoptionReversalReason, required: false)
         },
+        SSDA903Rule("151", tables: [.ad1]) {
+            $0.partlyCompleted(.ad1, [.dateInt, .dateMatch, .fosterCare, .nbAdoptr, .sexAdoptr, .lsAdoptr])
+        },
         // A care leaver's row must say whether they are in touch and what they are doing: blank fails.
         SSDA903Rule("131", tables: [.oc3]) { $0.invalidCode(.oc3, .inTouch, in: SSDA903Codes.inTouch, required: true) },
         SSDA903Rule("132", tables: [.oc3]) { $0.invalidCode(.oc3, .activ, in: SSDA903Codes.activity, required: true) },
@@ -69,10 +72,10 @@ extension SSDA903Rules {
             return context.flag(.ad1) { row in (children[row].map(leavers.contains) ?? false) && items.contains { $0[row] != nil } }
         },
         SSDA903Rule("141", tables: [.episodes]) { $0.invalidDate(.episodes, .decom, required: false) },
-        // An episode followed by another must have ended: both its end date and its reason.
+        // An episode followed by another must have ended: a real end date and a reason.
         SSDA903Rule("142", tables: [.episodes]) { context in
             let episodes = context[.episodes]
-            let dec = episodes[.dec], rec = episodes[.rec]
+            let dec = episodes.dates(.dec), rec = episodes[.rec]
             return context.episodesByChild.values.flatMap { rows in
                 rows.dropLast().filter { dec[$0] == nil || rec[$0] == nil }.map { SSDA903RowReference(.episodes, $0) }
             }
@@ -94,10 +97,10 @@ extension SSDA903Rules {
         SSDA903Rule("149", tables: [.episodes]) { $0.invalidCode(.episodes, .rec, in: SSDA903Codes.reasonEpisodeCeased, required: false) },
         SSDA903Rule("157", tables: [.oc2, .episodes]) { context in
             let oc2 = context[.oc2]
-            let reason = oc2[.sdqReason], children = oc2.children
+            let reason = oc2[.sdqReason], score = oc2[.sdqScore], children = oc2.children
             let atStart = context.ages(.oc2, on: context.collectionStart), atEnd = context.ages(.oc2, on: context.collectionEnd)
             return context.flag(.oc2) { row in
-                guard reason[row] == "SDQ1", let child = children[row], context.lookedAfterTwelveMonths.contains(child),
+                guard reason[row] == "SDQ1", score[row] == nil, let child = children[row], context.lookedAfterTwelveMonths.contains(child),
                     let start = atStart[row], let end = atEnd[row]
                 else { return false }
                 return start >= 4 && end < 17
@@ -113,9 +116,24 @@ extension SSDA903Rules {
             let received = oc2[.interventionReceived], offered = oc2[.interventionOffered]
             return context.flag(.oc2) { received[$0] == "0" && offered[$0] == nil }
         },
-        SSDA903Rule("165", tables: [.header]) { $0.invalidCode(.header, .mother, in: SSDA903Codes.zeroOrOne, required: false) },
+        // MOTHER is 0 or 1, required for girls and blank for boys. The sector validator reads girls and boys by
+        // the pre-2024/25 codes 2 and 1 only, and we follow it until the DfE's full 2024/25 wording is to hand
+        // (docs/ssda903.md, "Where we differ from the peer").
+        SSDA903Rule("165", tables: [.header]) { context in
+            let header = context[.header]
+            let mother = header[.mother], sex = header[.sex]
+            return context.flag(.header) { row in
+                if let value = mother[row], !SSDA903Codes.zeroOrOne.contains(value) { return true }
+                return (sex[row] == "2" && mother[row] == nil) || (sex[row] == "1" && mother[row] != nil)
+            }
+        },
         SSDA903Rule("166", tables: [.reviews]) { $0.invalidDate(.reviews, .review, required: true) },
-        SSDA903Rule("167", tables: [.reviews]) { $0.invalidCode(.reviews, .reviewCode, in: SSDA903Codes.reviewParticipation, required: true) },
+        // Participation is recorded for a review that happened: a row without its review date fails here too.
+        SSDA903Rule("167", tables: [.reviews]) { context in
+            let reviews = context[.reviews]
+            let code = reviews[.reviewCode], date = reviews[.review]
+            return context.flag(.reviews) { row in date[row] == nil || !(code[row].map(SSDA903Codes.reviewParticipation.contains) ?? false) }
+        },
         SSDA903Rule("168", tables: [.header]) { context in
             let upn = context[.header][.upn]
             return context.flag(.header) { row in upn[row].map { !SSDA903Codes.isUniquePupilNumber($0) } ?? false }
@@ -133,7 +151,8 @@ extension SSDA903Rules {
         SSDA903Rule("178", tables: [.episodes]) { context in
             let episodes = context[.episodes]
             let provider = episodes[.placeProvider], place = episodes[.place]
-            let without = SSDA903Codes.placementsWithoutProvider(year: context.year)
+            // In 2024/25 the "other placement" Z1 took no provider either; 2025/26 split it into Z11–Z14.
+            let without = SSDA903Codes.placementsWithoutProvider(year: context.year).union(context.year <= 2025 ? ["Z1"] : [])
             return context.flag(.episodes) { row in
                 guard let code = provider[row] else { return false }
                 return !SSDA903Codes.placementProvider.contains(code) || place[row].map(without.contains) == true
@@ -232,6 +251,25 @@ extension SSDA903Rules {
             return context.flag(.oc2) { score[$0] != nil && reason[$0] != nil }
         },
         SSDA903Rule("198", tables: [.episodes, .oc2]) { $0.outsideTwelveMonthCohort(with: [.sdqReason]) },
+        // A child adopted from care (E11, E12) is no longer the authority's: an episode starting after the
+        // adoption episode began fails, whether the adoption is in this year's episodes or (when supplied) last year's.
+        SSDA903Rule("199", tables: [.episodes]) { context in
+            var adopted: [String: LocalDate] = [:]
+            for table in [context[.episodes], context.lastYear(.episodes)] {
+                // The adoption episode's start dates it: its end date may be missing or mistyped.
+                let rec = table[.rec], decom = table.dates(.decom), children = table.children
+                for row in table.indices where rec[row] == "E11" || rec[row] == "E12" {
+                    guard let child = children[row], let date = decom[row] else { continue }
+                    adopted[child] = min(adopted[child] ?? date, date)
+                }
+            }
+            let episodes = context[.episodes]
+            let decom = episodes.dates(.decom), children = episodes.children
+            return context.flag(.episodes) { row in
+                guard let child = children[row], let adoption = adopted[child], let began = decom[row] else { return false }
+                return began > adoption
+            }
+        },
     ]
 
     /// The OC2 items recorded for a child looked after continuously for 12 months (rules 181, 182, 190, 191).

@@ -21,13 +21,24 @@ extension SSDA903Rules {
             let headers = changed.compactMap { children[$0.row].flatMap { context.headerRows[$0] } }.map { SSDA903RowReference(.header, $0) }
             return changed + headers
         },
+        // A child in last year's return who is UASC now was UASC then too: status is not acquired in care.
+        SSDA903Rule("205D", tables: [.header, .uasc], lastYear: [.header, .uasc]) { context in
+            let lastChildren = Set(context.lastYear(.header).children.compactMap { $0 })
+            let lastUASC = Set(context.lastYear(.uasc).children.compactMap { $0 })
+            let uasc = Set(context[.uasc].children.compactMap { $0 })
+            let children = context[.header].children
+            return context.flag(.header) { row in
+                guard let child = children[row] else { return false }
+                return uasc.contains(child) && lastChildren.contains(child) && !lastUASC.contains(child)
+            }
+        },
         // Once a mother, always a mother: a 1 last year cannot become 0 or blank.
         SSDA903Rule("207", tables: [.header], lastYear: [.header]) { context in
             context.changedSinceLastYear(.mother) { last, _ in last == "1" }
         },
         // An unknown-UPN code last year may since have been replaced by the real number; a real number may not change.
         SSDA903Rule("208", tables: [.header], lastYear: [.header]) { context in
-            context.changedSinceLastYear(.upn) { last, _ in !last.hasPrefix("UN") }
+            context.changedSinceLastYear(.upn) { last, _ in !["UN1", "UN2", "UN3", "UN4", "UN5"].contains(last ?? "") }
         },
         // UN1 means "not of school age": a child who was 5 by 31 August before the year began is of school age.
         SSDA903Rule("209", tables: [.header]) { context in
@@ -61,6 +72,17 @@ extension SSDA903Rules {
             return context.flag(.episodes) { row in
                 guard let code = place[row], code == "A3" || code == "A5", let began = decom[row], began >= from else { return false }
                 return !["S", "T", "U"].contains(rne[row] ?? "")
+            }
+        },
+        // 2025/26: a placement Ofsted registers, open at some point in the year, needs its URN (or XXXXXXX).
+        // 2024/25 also exempted placements outside England, which needs the postcode grid, so it is not run.
+        SSDA903Rule("218", years: 2026...2027, tables: [.episodes]) { context in
+            let episodes = context[.episodes]
+            let place = episodes[.place], urn = episodes[.urn], dec = episodes.dates(.dec)
+            let without = SSDA903Codes.placementsWithoutURN(year: context.year)
+            return context.flag(.episodes) { row in
+                guard urn[row] == nil, let code = place[row], !without.contains(code) else { return false }
+                return dec[row].map { $0 >= context.collectionStart } ?? true
             }
         },
         SSDA903Rule("222", tables: [.episodes]) { context in
