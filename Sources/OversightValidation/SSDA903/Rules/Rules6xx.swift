@@ -61,7 +61,7 @@ extension SSDA903Rules {
             }
         },
         SSDA903Rule("624", tables: [.header], lastYear: [.header]) { context in
-            context.changedSinceLastYear(.motherChildDOB) { _, now in now != nil }
+            context.changedSinceLastYear(.motherChildDOB) { last, now in last != nil && now != nil && last != now }
         },
         // The first child's birth cannot be after the year or after the mother left care; her episodes are flagged too.
         SSDA903Rule("625", tables: [.header, .episodes]) { context in
