@@ -145,16 +145,21 @@ extension SSDA903Rules {
                 return days > 75 ? breaks.map { SSDA903RowReference(.episodes, $0) } : []
             }
         },
+        // Registered supported accommodation (K3); the peer checks K3 in 2024/25 too, when H5 was its code.
+        SSDA903Rule("371", tables: [.header, .episodes]) { context in
+            let place = context[.episodes][.place], ended = context[.episodes].dates(.dec)
+            return context.episodes(agedOn: .decom) { row, age in place[row] == "K3" && ended[row] != nil && age < 16 }
+        },
         SSDA903Rule("372", tables: [.header, .episodes]) { context in
-            let place = context[.episodes][.place], ended = context[.episodes][.dec]
+            let place = context[.episodes][.place], ended = context[.episodes].dates(.dec)
             return context.episodes(agedOn: .decom) { row, age in place[row] == "R5" && ended[row] != nil && age < 10 }
         },
         SSDA903Rule("373", tables: [.header, .episodes]) { context in
-            let place = context[.episodes][.place], ended = context[.episodes][.dec]
+            let place = context[.episodes][.place], ended = context[.episodes].dates(.dec)
             return context.episodes(agedOn: .decom) { row, age in place[row] == "S1" && ended[row] != nil && age < 4 }
         },
         SSDA903Rule("374", tables: [.header, .episodes]) { context in
-            let place = context[.episodes][.place], ended = context[.episodes][.dec]
+            let place = context[.episodes][.place], ended = context[.episodes].dates(.dec)
             return context.episodes(agedOn: .decom) { row, age in place[row] == "P3" && ended[row] != nil && age < 14 }
         },
         SSDA903Rule("375", tables: [.episodes]) { $0.episodes(.place, in: ["T1"], lastingMoreThan: 42, countingOpen: false) },
