@@ -67,6 +67,16 @@ struct SSDA903EpisodeRuleTests {
         #expect(Build.flagged("407", header, episodes) == Build.rows(.header, 5) + Build.rows(.episodes, 5))
     }
 
+    @Test("371: K3 (supported accommodation) for a child under 16 at the start, once the episode has a real end date")
+    func rule371() {
+        let header = Build.header(SampleRow.header("A", born: "01/01/2010"), SampleRow.header("B", born: "01/01/2010"), SampleRow.header("C", born: "01/01/2008"))
+        let episodes = Build.episodes(
+            SampleRow.episode("A", "01/05/2025", place: "K3", provider: "PR4", end: "01/06/2025", reason: "E8"),
+            SampleRow.episode("B", "01/05/2025", place: "K3", provider: "PR4", end: "01/13/2025", reason: "E8"),
+            SampleRow.episode("C", "01/05/2025", place: "K3", provider: "PR4", end: "01/06/2025", reason: "E8"))
+        #expect(Build.flagged("371", year: 2026, header, episodes) == Build.rows(.episodes, 0))
+    }
+
     @Test("431–437: how one episode follows another")
     func sequences() {
         let episodes = Build.episodes(

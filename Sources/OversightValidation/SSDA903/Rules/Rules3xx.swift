@@ -145,16 +145,21 @@ extension SSDA903Rules {
                 return days > 75 ? breaks.map { SSDA903RowReference(.episodes, $0) } : []
             }
         },
+        // Registered supported accommodation (K3); the peer checks K3 in 2024/25 too, when H5 was its code.
+        SSDA903Rule("371", tables: [.header, .episodes]) { context in
+            let place = context[.episodes][.place], ended = context[.episodes].dates(.dec)
+            return context.episodes(agedOn: .decom) { row, age in place[row] == "K3" && ended[row] != nil && age < 16 }
+        },
         SSDA903Rule("372", tables: [.header, .episodes]) { context in
-            let place = context[.episodes][.place], ended = context[.episodes][.dec]
+            let place = context[.episodes][.place], ended = context[.episodes].dates(.dec)
             return context.episodes(agedOn: .decom) { row, age in place[row] == "R5" && ended[row] != nil && age < 10 }
         },
         SSDA903Rule("373", tables: [.header, .episodes]) { context in
-            let place = context[.episodes][.place], ended = context[.episodes][.dec]
+            let place = context[.episodes][.place], ended = context[.episodes].dates(.dec)
             return context.episodes(agedOn: .decom) { row, age in place[row] == "S1" && ended[row] != nil && age < 4 }
         },
         SSDA903Rule("374", tables: [.header, .episodes]) { context in
-            let place = context[.episodes][.place], ended = context[.episodes][.dec]
+            let place = context[.episodes][.place], ended = context[.episodes].dates(.dec)
             return context.episodes(agedOn: .decom) { row, age in place[row] == "P3" && ended[row] != nil && age < 14 }
         },
         SSDA903Rule("375", tables: [.episodes]) { $0.episodes(.place, in: ["T1"], lastingMoreThan: 42, countingOpen: false) },
@@ -222,14 +227,16 @@ extension SSDA903Rules {
             let rec = context[.episodes][.rec]
             return context.episodes(agedOn: .dec) { row, age in ["E5", "E6"].contains(rec[row] ?? "") && age < 14 }
         },
-        // X1 means the next episode starts the day this one ends; any other reason means it does not.
+        // X1 means the next episode starts the day this one ends; any other reason means it does not. Episodes with an
+        // impossible date are 141's and 147's findings and take no part.
         SSDA903Rule("388", tables: [.episodes]) { context in
             let episodes = context[.episodes]
-            let rec = episodes[.rec], began = episodes.dates(.decom), ended = episodes.dates(.dec)
+            let rec = episodes[.rec], began = episodes.dates(.decom), ended = episodes.dates(.dec), endText = episodes[.dec]
             return context.episodesByChild.values.flatMap { rows in
-                rows.enumerated().compactMap { index, row -> SSDA903RowReference? in
+                let dated = rows.filter { began[$0] != nil && (endText[$0] == nil || ended[$0] != nil) }
+                return dated.enumerated().compactMap { index, row -> SSDA903RowReference? in
                     guard let reason = rec[row] else { return nil }
-                    let next = index + 1 < rows.count ? rows[index + 1] : nil
+                    let next = index + 1 < dated.count ? dated[index + 1] : nil
                     let continues = next.map { ended[row] != nil && began[$0] == ended[row] } ?? false
                     return (reason == "X1") != continues ? SSDA903RowReference(.episodes, row) : nil
                 }

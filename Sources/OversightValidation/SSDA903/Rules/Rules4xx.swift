@@ -40,8 +40,10 @@ extension SSDA903Rules {
         SSDA903Rule("432", tables: [.episodes]) { context in
             let episodes = context[.episodes]
             let rne = episodes[.rne], rec = episodes[.rec]
+            // Only a real reason for ending care counts; a retired or unknown code is 145's finding.
+            let ceased = SSDA903Codes.reasonEpisodeCeased.subtracting(["X1"])
             return context.consecutiveEpisodes { previous, next in
-                guard let reason = rec[previous], reason != "X1", let new = rne[next], new != "S" else { return [] }
+                guard let reason = rec[previous], ceased.contains(reason), let new = rne[next], new != "S" else { return [] }
                 return [next]
             }
         },
@@ -49,8 +51,8 @@ extension SSDA903Rules {
             let episodes = context[.episodes]
             let rne = episodes[.rne], began = episodes.dates(.decom), ended = episodes.dates(.dec)
             return context.consecutiveEpisodes { previous, next in
-                guard let new = rne[next], ["L", "P", "T", "U", "B"].contains(new), let start = began[next] else { return [] }
-                return ended[previous] == start ? [] : [next]
+                guard let new = rne[next], ["L", "P", "T", "U", "B"].contains(new) else { return [] }
+                return began[next] != nil && ended[previous] == began[next] ? [] : [next]
             }
         },
         // L: only the legal status changed.
@@ -99,7 +101,8 @@ extension SSDA903Rules {
             let upn = context[.header][.upn]
             var rowsByUPN: [String: [Int]] = [:]
             for (row, number) in upn.enumerated() {
-                if let number, !number.hasPrefix("UN") { rowsByUPN[number, default: []].append(row) }
+                // The unknown-UPN codes UN1–UN5 are shared by design; anything else (UN6 included) must be unique.
+                if let number, !["UN1", "UN2", "UN3", "UN4", "UN5"].contains(number) { rowsByUPN[number, default: []].append(row) }
             }
             return rowsByUPN.values.filter { $0.count > 1 }.flatMap { $0.map { SSDA903RowReference(.header, $0) } }
         },
@@ -123,9 +126,8 @@ extension SSDA903Context {
     func continuation(_ reasons: Set<String>, contradicts: (_ legalStatusChanged: Bool, _ placementChanged: Bool) -> Bool) -> [SSDA903RowReference] {
         let episodes = self[.episodes]
         let rne = episodes[.rne], ls = episodes[.ls], place = episodes[.place], post = episodes[.plPost], urn = episodes[.urn]
-        let rec = episodes[.rec]
         return consecutiveEpisodes { previous, next in
-            guard rec[previous] == "X1", let reason = rne[next], reasons.contains(reason) else { return [] }
+            guard let reason = rne[next], reasons.contains(reason) else { return [] }
             let legalStatusChanged = ls[previous] != ls[next]
             let placementChanged = place[previous] != place[next] || post[previous] != post[next] || urn[previous] != urn[next]
             return contradicts(legalStatusChanged, placementChanged) ? [next] : []

@@ -40,8 +40,9 @@ extension SSDA903Rules {
                 return flagged
             }
         },
-        SSDA903Rule("511", tables: [.ad1]) { $0.adopters { number, sex, _ in number == "2" && !["MM", "FF", "MF"].contains(sex ?? "") } },
-        SSDA903Rule("514", tables: [.ad1]) { $0.adopters { number, _, status in status == "L0" && number == "2" } },
+        // Two adopters recorded with a single adopter's sex; an unknown sex code is 144's finding.
+        SSDA903Rule("511", tables: [.ad1]) { $0.adopters { number, sex, _ in number == "2" && ["M1", "F1"].contains(sex ?? "") } },
+        SSDA903Rule("514", tables: [.ad1]) { $0.adopters { number, _, status in status == "L0" && number.map { $0 != "1" } ?? false } },
         SSDA903Rule("517", tables: [.ad1]) { $0.adopters { _, sex, status in status == "L3" && sex != "MF" } },
         SSDA903Rule("518", tables: [.ad1]) { $0.adopters { _, sex, status in status == "L4" && !["MM", "FF"].contains(sex ?? "") } },
         SSDA903Rule("519", tables: [.ad1]) { $0.adopters { _, sex, status in status == "L2" && ["M1", "F1"].contains(sex ?? "") } },

@@ -15,8 +15,9 @@ extension SSDA903Rules {
             let episodes = context[.episodes]
             let rec = episodes[.rec], ended = episodes.dates(.dec), ls = episodes[.ls], children = episodes.children
             let ceasing = context.flag(.episodes) { row in
-                guard let reason = rec[row], reason != "X1", let end = ended[row], !["V3", "V4"].contains(ls[row] ?? "") else { return false }
-                return end >= context.collectionStart && end <= context.collectionEnd
+                // A reason without an end date still says care ended (148 reports the missing date).
+                guard let reason = rec[row], reason != "X1", !["V3", "V4"].contains(ls[row] ?? "") else { return false }
+                return ended[row].map { $0 >= context.collectionStart && $0 <= context.collectionEnd } ?? true
             }
             let headers = context.motherhoodNotRecorded(for: Set(ceasing.compactMap { children[$0.row] }))
             let flaggedChildren = Set(headers.compactMap { context[.header].children[$0.row] })
@@ -60,7 +61,7 @@ extension SSDA903Rules {
             }
         },
         SSDA903Rule("624", tables: [.header], lastYear: [.header]) { context in
-            context.changedSinceLastYear(.motherChildDOB) { _, now in now != nil }
+            context.changedSinceLastYear(.motherChildDOB) { last, now in last != nil && now != nil && last != now }
         },
         // The first child's birth cannot be after the year or after the mother left care; her episodes are flagged too.
         SSDA903Rule("625", tables: [.header, .episodes]) { context in
@@ -127,15 +128,17 @@ extension SSDA903Rules {
         // Previous permanence is collected for periods of care starting on or after 1 April 2016; the child's
         // episodes are flagged with the row.
         SSDA903Rule("634", tables: [.episodes, .previousPermanence]) { context in
-            let episodes = context[.episodes]
-            let rne = episodes[.rne], began = episodes.dates(.decom)
+            // Judged on the episodes' real start dates, as the peer does: a child all of whose dated episodes began
+            // before April 2016 did not start this period of care since; one with no real dates is not judged.
+            let began = context[.episodes].dates(.decom)
             let from = LocalDate(year: 2016, month: 4, day: 1)!
-            let started = context.childrenWithEpisode { rne[$0] == "S" && (began[$0].map { $0 >= from } ?? false) }
+            let before = context.childrenWithEpisode { began[$0] != nil }
+                .subtracting(context.childrenWithEpisode { began[$0].map { $0 >= from } ?? false })
             let table = context[.previousPermanence]
             let items = [SSDA903Field.prevPerm, .laPerm, .datePerm].map { table[$0] }
             let children = table.children
             let flagged = context.flag(.previousPermanence) { row in
-                items.contains { $0[row] != nil } && !(children[row].map(started.contains) ?? false)
+                items.contains { $0[row] != nil } && (children[row].map(before.contains) ?? false)
             }
             return flagged + context.rows(of: .episodes, for: Set(flagged.compactMap { children[$0.row] }))
         },

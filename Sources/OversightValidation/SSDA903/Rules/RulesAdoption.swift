@@ -160,11 +160,18 @@ extension SSDA903Rules {
                 rows.dropLast().filter { ceased[$0] == nil }.map { SSDA903RowReference(.placedAdoption, $0) }
             }
         },
+        // A child adopted in the year has a complete AD1 row; the adoption episode (and an incomplete row) are flagged.
         SSDA903Rule("601", tables: [.ad1, .episodes]) { context in
-            let withAD1 = Set(context[.ad1].children.compactMap { $0 })
-            return context.adoptionEpisodes(inYear: true).compactMap { child, row in
-                withAD1.contains(child) ? nil : SSDA903RowReference(.episodes, row)
+            let ad1 = context[.ad1]
+            let fields = SSDA903TableKind.ad1.fields.map { ad1[$0] }
+            var complete: [String: Bool] = [:]
+            for (row, child) in ad1.children.enumerated() {
+                if let child { complete[child] = (complete[child] ?? true) && fields.allSatisfy { $0[row] != nil } }
             }
+            let adopted = context.adoptionEpisodes(inYear: true)
+            let failing = Set(adopted.keys.filter { complete[$0] != true })
+            return adopted.filter { failing.contains($0.key) }.map { SSDA903RowReference(.episodes, $0.value) }
+                + context.rows(of: .ad1, for: failing)
         },
         SSDA903Rule("602", tables: [.ad1, .episodes]) { context in
             let adopted = Set(context.adoptionEpisodes(inYear: true).keys)
@@ -227,7 +234,8 @@ extension SSDA903Context {
             let match = rows.last { row in
                 guard ["E11", "E12"].contains(rec[row] ?? "") else { return false }
                 guard inYear else { return true }
-                return ended[row].map { $0 >= collectionStart && $0 <= collectionEnd } ?? false
+                // An adoption reason without an end date still records an adoption (148 reports the date).
+                return ended[row].map { $0 >= collectionStart && $0 <= collectionEnd } ?? true
             }
             if let match { adopted[child] = match }
         }
