@@ -63,9 +63,7 @@ public struct RetentionWhatIf: Sendable, Codable {
     public init(on date: LocalDate, register: WorkforceRegister, parameters: Parameters, given: Set<String> = []) {
         asOf = date
         self.parameters = parameters
-        let inPost = register.spells(on: date).filter(\.role.isSocialWorker)
-        let employedFTE = inPost.filter { $0.contract == .permanent }.reduce(0) { $0 + $1.fullTimeEquivalent }
-        let agencyFTE = inPost.filter { $0.contract == .agency }.reduce(0) { $0 + $1.fullTimeEquivalent }
+        let (employedFTE, agencyFTE) = WorkforceMeasures.socialWorkerFTE(register, on: date)
         let leaverFTE = WorkforceMeasures.leaversInYear(register, on: date).reduce(0) { $0 + $1.fullTimeEquivalent }
         let turnover = employedFTE > 0 ? leaverFTE / employedFTE : 0
 

@@ -30,10 +30,8 @@ public struct WorkforceMeasures: Sendable {
     ///   - comparators: England, Buckinghamshire and statistical-neighbour figures for the census year.
     public init(on date: LocalDate, register: WorkforceRegister, history: AllocationHistory, comparators: ComparatorTable = .shipped) {
         self.date = date
-        let inPost = register.spells(on: date).filter(\.role.isSocialWorker)
-        let employed = inPost.filter { $0.contract == .permanent }
-        let employedFTE = employed.reduce(0) { $0 + $1.fullTimeEquivalent }
-        let agencyFTE = inPost.filter { $0.contract == .agency }.reduce(0) { $0 + $1.fullTimeEquivalent }
+        let employed = register.spells(on: date).filter { $0.role.isSocialWorker && $0.contract == .permanent }
+        let (employedFTE, agencyFTE) = Self.socialWorkerFTE(register, on: date)
 
         let establishment = register.establishment(on: date)
         var vacantFTE: Double?
@@ -73,6 +71,15 @@ public struct WorkforceMeasures: Sendable {
                 "WF-05", value: caseload.casesPerFTE, numerator: Double(caseload.cases), denominator: caseload.fullTimeEquivalent,
                 note: "\(caseload.workers) case-holding social workers"),
         ]
+    }
+
+    /// Employed and agency FTE of the social workers in post on `date` (WF-01 and WF-03's numerator).
+    public static func socialWorkerFTE(_ register: WorkforceRegister, on date: LocalDate) -> (employed: Double, agency: Double) {
+        var employed = 0.0, agency = 0.0
+        for spell in register.spells where spell.role.isSocialWorker && spell.covers(date) {
+            if spell.contract == .permanent { employed += spell.fullTimeEquivalent } else { agency += spell.fullTimeEquivalent }
+        }
+        return (employed, agency)
     }
 
     /// Employed social workers who left the authority's employment in the 12 months to `date`, by leaving day.

@@ -14,6 +14,14 @@ extension OversightCommand {
     }
 }
 
+/// Pretty-printed JSON with sorted keys on standard output.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    FileHandle.standardOutput.write(try encoder.encode(value))
+    print()
+}
+
 /// The day figures describe: `--as-of`, or 30 September of `--census`, or the latest day the register records.
 struct WorkforceDay: ParsableArguments {
     @Option(help: "The day the figures describe (YYYY-MM-DD); flows are the 12 months to it.")
@@ -71,10 +79,7 @@ extension OversightCommand.WorkforceCommand {
                 comparators: [], note: "every child allocated on the day, as CLA-13 counts the looked-after"))
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try encoder.encode(results))
-                print()
+                try printJSON(results)
             case .csv:
                 print(csvLine(["id", "title", "period", "value", "numerator", "denominator", "england", "buckinghamshire", "statistical_neighbours", "note"]))
                 for r in results {
@@ -129,12 +134,9 @@ extension OversightCommand.WorkforceCommand {
             let listed = changes.children.filter { $0.changes >= min }
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 var shown = changes
                 shown.children = listed
-                FileHandle.standardOutput.write(try encoder.encode(shown))
-                print()
+                try printJSON(shown)
             case .csv:
                 print(csvLine(["child_id", "changes", "workers", "last_change", "worker_ids"]))
                 for child in listed {
@@ -207,10 +209,7 @@ extension OversightCommand.WorkforceCommand {
                 given: given)
             switch format {
             case .json, .csv:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try encoder.encode(model))
-                print()
+                try printJSON(model)
             case .table:
                 print(model.table(), terminator: "")
             }
