@@ -62,7 +62,7 @@ struct MeasuresListTrackerTests {
         #expect(trackerLines.count == 2 + 19)
     }
 
-    @Test("explain, trend and compute for a tracker measure point to the tracker's own command")
+    @Test("explain for a tracker measure points to the tracker's own command; other names still say no measure")
     func pointsToTracker() throws {
         let work = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: work) }
