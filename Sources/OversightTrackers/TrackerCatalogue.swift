@@ -15,8 +15,9 @@ public enum Tracker: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// One tracker measure as the catalogue lists it, whichever of the trackers computes it.
-public struct TrackerCatalogueEntry: Sendable, Identifiable {
+/// What a tracker measure means and how it is counted: declared once, in the catalogue's terms, whichever tracker
+/// computes it and however it explains its records.
+public struct TrackerMeasureDeclaration: Sendable {
     public let id: String
     public let title: String
     public let definition: String
@@ -30,11 +31,22 @@ public struct TrackerCatalogueEntry: Sendable, Identifiable {
     /// The guidance the measure and its timescale come from, where it is named apart from the timescale.
     public let citation: String?
     public let timescale: String?
+}
+
+/// One tracker measure as the catalogue lists it: its declaration, the tracker that computes it, and where its figure
+/// is explained down to the records.
+@dynamicMemberLookup
+public struct TrackerCatalogueEntry: Sendable, Identifiable {
+    public let declaration: TrackerMeasureDeclaration
     public let tracker: Tracker
     /// The web page with the figure and every record behind it.
     public let page: String
     /// The command line that explains the figure record by record.
     public let explain: String
+
+    public var id: String { declaration.id }
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<TrackerMeasureDeclaration, Value>) -> Value { declaration[keyPath: keyPath] }
 }
 
 /// Every tracker measure in one list, after the case-record catalogue: the trackers compute over their own records,
@@ -54,16 +66,10 @@ public enum TrackerCatalogue {
     }
 
     static func entry<Record>(_ measure: TrackerMeasure<Record>, tracker: Tracker, page: String, explain: String) -> TrackerCatalogueEntry {
-        TrackerCatalogueEntry(
-            id: measure.id, title: measure.title, definition: measure.definition, numerator: measure.numerator, denominator: measure.denominator,
-            counting: measure.counting, unit: measure.unit, polarity: measure.polarity, source: .local, citation: measure.citation,
-            timescale: measure.timescale, tracker: tracker, page: page, explain: explain)
+        TrackerCatalogueEntry(declaration: measure.declaration, tracker: tracker, page: page, explain: explain)
     }
 
     static func entry(_ measure: TimelinessMeasure, tracker: Tracker, explain: String) -> TrackerCatalogueEntry {
-        TrackerCatalogueEntry(
-            id: measure.id, title: measure.title, definition: measure.definition, numerator: measure.numerator, denominator: measure.denominator,
-            counting: measure.counting, unit: .percentage, polarity: measure.polarity, source: measure.source, citation: nil,
-            timescale: measure.timescale, tracker: tracker, page: "/trackers/measures/\(measure.id)", explain: explain)
+        TrackerCatalogueEntry(declaration: measure.declaration, tracker: tracker, page: "/trackers/measures/\(measure.id)", explain: explain)
     }
 }

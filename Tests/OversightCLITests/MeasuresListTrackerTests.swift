@@ -64,28 +64,24 @@ struct MeasuresListTrackerTests {
 
     @Test("explain for a tracker measure points to the tracker's own command; other names still say no measure")
     func pointsToTracker() throws {
-        let work = temporaryDirectory()
+        let (work, db) = try MeasuresCommandTests().importedAuthority()
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let generate = try runOversight(["generate", "--size", "tiny", "--seed", "3", "--out", work + "/ssd"])
-        try #require(generate.status == 0, "\(generate.errors)")
-        let imported = try runOversight(["import", "ssd", work + "/ssd", "--db", work + "/o.sqlite"])
-        try #require(imported.status == 0, "\(imported.errors)")
 
-        let lado = try runOversight(["measures", "explain", "LADO-03", "--db", work + "/o.sqlite", "--period", "2025-26"])
+        let lado = try runOversight(["measures", "explain", "LADO-03", "--db", db, "--period", "2025-26"])
         #expect(lado.status != 0)
         #expect(lado.errors.contains("LADO-03 is a LADO allegations tracker measure"), "\(lado.errors)")
         #expect(lado.errors.contains("oversight lado explain LADO-03"))
         #expect(!lado.errors.contains("no measure"))
 
-        let iro = try runOversight(["measures", "explain", "iro-01", "--db", work + "/o.sqlite", "--period", "2025-26"])
+        let iro = try runOversight(["measures", "explain", "iro-01", "--db", db, "--period", "2025-26"])
         #expect(iro.status != 0)
         #expect(iro.errors.contains("oversight escalations explain IRO-01"), "\(iro.errors)")
         #expect(iro.errors.contains("/trackers/measures/IRO-01"))
 
-        let unknown = try runOversight(["measures", "explain", "XYZ-01", "--db", work + "/o.sqlite", "--period", "2025-26"])
+        let unknown = try runOversight(["measures", "explain", "XYZ-01", "--db", db, "--period", "2025-26"])
         #expect(unknown.errors.contains("no measure 'XYZ-01'"))
 
-        let caseMeasure = try runOversight(["measures", "explain", "CIN-06", "--db", work + "/o.sqlite", "--period", "2025-26", "--format", "csv"])
+        let caseMeasure = try runOversight(["measures", "explain", "CIN-06", "--db", db, "--period", "2025-26", "--format", "csv"])
         #expect(caseMeasure.status == 0, "\(caseMeasure.errors)")
     }
 }
