@@ -8,15 +8,26 @@ import OversightMeasures
 /// review records and the SEND tracker's records are kept beside it in the catalogue, so their measures are
 /// declared here in the same shape and explained, like the catalogue's, down to each record and child.
 public struct TimelinessMeasure: Sendable, Identifiable {
-    public let id: String
-    public let title: String
-    public let definition: String
-    public let numerator: String
-    public let denominator: String
-    public let counting: CountingUnit
-    public let polarity: Polarity
-    public let source: StatutorySource
-    public let timescale: String
+    public let declaration: TrackerMeasureDeclaration
+    public var id: String { declaration.id }
+    public var title: String { declaration.title }
+    public var definition: String { declaration.definition }
+    public var numerator: String { declaration.numerator }
+    public var denominator: String { declaration.denominator ?? "" }
+    public var counting: CountingUnit { declaration.counting }
+    public var polarity: Polarity { declaration.polarity }
+    public var source: StatutorySource { declaration.source }
+    public var timescale: String { declaration.timescale ?? "" }
+
+    /// Every timeliness measure is a percentage of the records due in the period.
+    public init(
+        id: String, title: String, definition: String, numerator: String, denominator: String, counting: CountingUnit, polarity: Polarity,
+        source: StatutorySource, timescale: String
+    ) {
+        declaration = TrackerMeasureDeclaration(
+            id: id, title: title, definition: definition, numerator: numerator, denominator: denominator, counting: counting, unit: .percentage,
+            polarity: polarity, source: source, citation: nil, timescale: timescale)
+    }
 }
 
 /// One record behind a figure: whether it counted in the numerator, with the dates that decided it.

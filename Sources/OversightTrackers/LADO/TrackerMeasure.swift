@@ -14,33 +14,27 @@ public struct TrackerMeasure<Record: Sendable>: Sendable, Identifiable {
         _ records: [Record], _ period: ReportingPeriod, _ end: LocalDate, _ calendar: WorkingDayCalendar
     ) -> [TrackerCaseRow]
 
-    public let id: String
-    public let title: String
-    public let definition: String
-    public let numerator: String
-    public let denominator: String?
-    public let counting: CountingUnit
-    public let unit: MeasureUnit
-    public let polarity: Polarity
-    public let timescale: String?
+    public let declaration: TrackerMeasureDeclaration
+    public var id: String { declaration.id }
+    public var title: String { declaration.title }
+    public var definition: String { declaration.definition }
+    public var numerator: String { declaration.numerator }
+    public var denominator: String? { declaration.denominator }
+    public var counting: CountingUnit { declaration.counting }
+    public var unit: MeasureUnit { declaration.unit }
+    public var polarity: Polarity { declaration.polarity }
+    public var timescale: String? { declaration.timescale }
     /// The guidance the measure and its timescale come from.
-    public let citation: String
+    public var citation: String { declaration.citation ?? "" }
     let compute: Compute
 
     public init(
         id: String, title: String, definition: String, numerator: String, denominator: String?, counting: CountingUnit, unit: MeasureUnit,
         polarity: Polarity, timescale: String? = nil, citation: String, compute: @escaping Compute
     ) {
-        self.id = id
-        self.title = title
-        self.definition = definition
-        self.numerator = numerator
-        self.denominator = denominator
-        self.counting = counting
-        self.unit = unit
-        self.polarity = polarity
-        self.timescale = timescale
-        self.citation = citation
+        declaration = TrackerMeasureDeclaration(
+            id: id, title: title, definition: definition, numerator: numerator, denominator: denominator, counting: counting, unit: unit,
+            polarity: polarity, source: .local, citation: citation, timescale: timescale)
         self.compute = compute
     }
 

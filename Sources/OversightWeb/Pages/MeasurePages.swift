@@ -4,6 +4,7 @@ import OversightCore
 import OversightImprovement
 import OversightMeasures
 import OversightStorage
+import OversightTrackers
 
 /// The dashboard, the list of measures and each measure's page.
 struct MeasurePages {
@@ -90,7 +91,13 @@ struct MeasurePages {
     // MARK: List
 
     struct ListRow { var id, title, value, england, counting: String; var note: String? }
-    struct MeasureList { var chrome: Chrome; var periodLabel: String; var rows: [ListRow] }
+    struct TrackerRow { var id, title, tracker, page, counting: String }
+    struct MeasureList { var chrome: Chrome; var periodLabel: String; var rows: [ListRow]; var trackers: [TrackerRow] }
+
+    /// The trackers' measures, after the case-record ones: each links to its tracker's page, which explains it down to the records.
+    static let trackerRows = TrackerCatalogue.entries.map {
+        TrackerRow(id: $0.id, title: $0.title, tracker: $0.tracker.title, page: $0.page, counting: "\($0.counting)")
+    }
 
     private func list(_ request: Request, _ context: OversightRequestContext) throws -> HTMLPage {
         let view = try services.caseView()
@@ -101,7 +108,8 @@ struct MeasurePages {
                 england: Figures.value(result.comparators.first { $0.area == .england }?.value, unit: result.unit),
                 counting: MeasureCatalogue.measure(result.id).map { "\($0.counting)" } ?? "", note: result.note)
         }
-        return HTMLPage("measures", MeasureList(chrome: chrome(context, "/measures"), periodLabel: Figures.period(period), rows: rows))
+        return HTMLPage("measures", MeasureList(
+            chrome: chrome(context, "/measures"), periodLabel: Figures.period(period), rows: rows, trackers: Self.trackerRows))
     }
 
     // MARK: One measure

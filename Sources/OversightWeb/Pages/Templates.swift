@@ -101,6 +101,15 @@ enum Templates {
         {{#rows}}<tr><td><a href="/measures/{{id}}">{{id}} {{title}}</a>{{#note}}<br><span class="muted small">{{note}}</span>{{/note}}</td><td class="num">{{value}}</td><td class="num">{{england}}</td><td>{{counting}}</td></tr>
         {{/rows}}
         </tbody></table>
+        <h2 id="trackers">Trackers</h2>
+        <p>Measures the trackers compute over their own records (allegations, notifications, escalations, EHC plans). Each page explains its figure down to the records.</p>
+        <table>
+        <caption>Every tracker measure</caption>
+        <thead><tr><th scope="col">Measure</th><th scope="col">Tracker</th><th scope="col">Counts</th></tr></thead>
+        <tbody>
+        {{#trackers}}<tr><td><a href="{{page}}">{{id}} {{title}}</a></td><td>{{tracker}}</td><td>{{counting}}</td></tr>
+        {{/trackers}}
+        </tbody></table>
         {{/content}}{{/layout}}
         """
 

@@ -3,6 +3,7 @@ import Foundation
 import OversightCore
 import OversightMeasures
 import OversightStorage
+import OversightTrackers
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
@@ -210,27 +211,43 @@ extension OversightCommand {
 
             func run() {
                 struct Entry: Encodable {
-                    var id, title, definition, numerator, denominator, counts, period, unit, polarity, source: String
+                    var id, title, definition, numerator, counts, unit, polarity, source: String
+                    var denominator, period: String?
                     var annexAList: Int?
                     var timescale: String?
                     var unavailableReason: String?
+                    /// Tracker measures only: which tracker computes it, and where its records are explained.
+                    var tracker, citation, explain, page: String?
                 }
                 let entries = MeasureCatalogue.all.map {
-                    Entry(id: $0.id, title: $0.title, definition: $0.definition, numerator: $0.numerator, denominator: $0.denominator,
-                          counts: $0.counting.description, period: $0.period.rawValue, unit: $0.unit.rawValue, polarity: $0.polarity.rawValue,
-                          source: $0.source.rawValue, annexAList: $0.annexAList, timescale: $0.timescale, unavailableReason: $0.unavailableReason)
+                    Entry(id: $0.id, title: $0.title, definition: $0.definition, numerator: $0.numerator, counts: $0.counting.description,
+                          unit: $0.unit.rawValue, polarity: $0.polarity.rawValue, source: $0.source.rawValue, denominator: $0.denominator,
+                          period: $0.period.rawValue, annexAList: $0.annexAList, timescale: $0.timescale, unavailableReason: $0.unavailableReason)
+                }
+                let trackerEntries = TrackerCatalogue.entries.map {
+                    Entry(id: $0.id, title: $0.title, definition: $0.definition, numerator: $0.numerator, counts: $0.counting.description,
+                          unit: $0.unit.rawValue, polarity: $0.polarity.rawValue, source: $0.source.rawValue, denominator: $0.denominator,
+                          timescale: $0.timescale, tracker: $0.tracker.rawValue, citation: $0.citation, explain: $0.explain, page: $0.page)
                 }
                 switch format {
-                case .json: print(jsonString(entries))
+                case .json: print(jsonString(entries + trackerEntries))
                 case .csv:
-                    print(csvLine(["id", "title", "definition", "numerator", "denominator", "counts", "period", "unit", "polarity", "source", "annex_a_list", "timescale", "unavailable"]))
-                    for e in entries {
-                        print(csvLine([e.id, e.title, e.definition, e.numerator, e.denominator, e.counts, e.period, e.unit, e.polarity, e.source,
-                                       e.annexAList.map(String.init) ?? "", e.timescale ?? "", e.unavailableReason ?? ""]))
+                    print(csvLine(["id", "title", "definition", "numerator", "denominator", "counts", "period", "unit", "polarity", "source", "annex_a_list", "timescale", "unavailable",
+                                   "tracker", "explain"]))
+                    for e in entries + trackerEntries {
+                        print(csvLine([e.id, e.title, e.definition, e.numerator, e.denominator ?? "", e.counts, e.period ?? "", e.unit, e.polarity, e.source,
+                                       e.annexAList.map(String.init) ?? "", e.timescale ?? "", e.unavailableReason ?? "", e.tracker ?? "", e.explain ?? ""]))
                     }
                 case .table:
-                    printTable(header: ["Measure", "Title", "Source", "Annex A", "Counts"], rows: entries.map {
-                        [$0.id, $0.title, $0.unavailableReason == nil ? $0.source : "\($0.source) (not held)", $0.annexAList.map { "List \($0)" } ?? "", $0.counts]
+                    printTable(header: ["Measure", "Title", "Source", "Annex A", "Counts"], rows: entries.map { e in
+                        // IRO-01 and SEND-01 are declared here but computed by a tracker: say so, so the second listing is not a puzzle.
+                        let source = e.unavailableReason == nil ? e.source
+                            : TrackerCatalogue.entry(e.id).map { "\(e.source) (computed by the \($0.tracker.rawValue) tracker)" } ?? "\(e.source) (not held)"
+                        return [e.id, e.title, source, e.annexAList.map { "List \($0)" } ?? "", e.counts]
+                    })
+                    print("\nTracker measures, computed over each tracker's own records:\n")
+                    printTable(header: ["Measure", "Tracker", "Title", "Source", "Counts", "Explain"], rows: trackerEntries.map {
+                        [$0.id, $0.tracker ?? "", $0.title, $0.source, $0.counts, $0.explain ?? ""]
                     })
                 }
             }
@@ -285,7 +302,14 @@ struct Figures {
 }
 
 func findMeasure(_ id: String) throws -> MeasureDefinition {
-    guard let measure = MeasureCatalogue.measure(id) else {
+    let measure = MeasureCatalogue.measure(id)
+    // A tracker computes its measures over its own records, so send the user to the tracker's command, not to "no measure".
+    if measure == nil || measure?.unavailableReason != nil, let tracked = TrackerCatalogue.entry(id) {
+        throw ValidationError(
+            "\(tracked.id) is a \(tracked.tracker.title) tracker measure, computed over that tracker's records: run '\(tracked.explain)' "
+                + "with --db and a period, or open \(tracked.page)")
+    }
+    guard let measure else {
         throw ValidationError("no measure '\(id)'; 'oversight measures list' shows the catalogue")
     }
     return measure
