@@ -7,7 +7,7 @@ extension OversightCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import case data into an Oversight database.",
-            subcommands: [SSD.self])
+            subcommands: [SSD.self, SSDA903.self])
     }
 }
 

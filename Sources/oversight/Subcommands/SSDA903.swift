@@ -9,7 +9,7 @@ extension OversightCommand {
         static let configuration = CommandConfiguration(
             commandName: "903",
             abstract: "The SSDA903 return on children looked after: validate it against the DfE's rules.",
-            subcommands: [Validate.self, Generate.self])
+            subcommands: [Validate.self, Generate.self, Export.self])
     }
 }
 

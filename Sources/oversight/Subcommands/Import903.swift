@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import OversightInterchange
+import OversightStorage
+
+extension OversightCommand.Import {
+    struct SSDA903: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "903",
+            abstract: "Import an SSDA903 return: a folder of 903 CSV files, recognised by their columns.",
+            discussion: """
+                The import lands whole or not at all and replaces what the database held, so importing the same \
+                return twice leaves the same data. A bad code or date stops it with file:line: column: reason. \
+                Tables and columns Oversight does not hold yet are listed, not silently dropped.
+                """)
+
+        @Argument(help: "The folder holding the 903 CSV files.")
+        var directory: String
+
+        @Option(help: "The database: a SQLite file (created if missing), sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME].")
+        var db: String
+
+        func validate() throws { _ = try StoreLocation(parsing: db) }
+
+        func run() throws {
+            var terminal = Terminal()
+            let started = Date()
+            let report: SSDA903ImportReport
+            do {
+                let store = try StoreLocation(parsing: db).open()
+                report = try SSDA903CaseData.importReturn(from: directory, into: store, importedAt: isoTimestamp()) { progress in
+                    terminal.progress("Reading \(progress.file)", done: progress.bytesDone, total: progress.bytesTotal)
+                }
+            } catch {
+                terminal.finish("Import failed; the database is unchanged.")
+                throw failure(error)
+            }
+            let stored = report.stored.values.reduce(0, +)
+            terminal.finish(
+                "Imported \(stored) records from \(report.extract.rowsRead) rows of the 903 return in "
+                    + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+            if !report.tablesNotKept.isEmpty {
+                Terminal.write("  Read but not kept (Oversight does not hold these yet): \(report.tablesNotKept.joined(separator: ", "))\n")
+            }
+            if !report.columnsNotKept.isEmpty {
+                Terminal.write("  Columns read but not kept: \(report.columnsNotKept.joined(separator: ", "))\n")
+            }
+        }
+    }
+}
