@@ -57,10 +57,11 @@ public struct SSDA903Generator: Sendable {
 
     private static let ethnicities = ["WBRI", "WBRI", "WBRI", "WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "MOTH", "APKN", "BAFR", "BCRB", "AOTH", "OOTH"]
 
-    private func header(_ child: String, sex: String, born: LocalDate, random: inout SeededGenerator) -> [String?] {
+    /// Motherhood is asked of every girl looked after in the year (393, 607) and of no care leaver who was not (628).
+    private func header(_ child: String, sex: String, born: LocalDate, lookedAfter: Bool, random: inout SeededGenerator) -> [String?] {
         let upn: String? =
             random.chance(0.85) ? UniquePupilNumber.make(localAuthority: localAuthority, rng: &random, birthYear: born.year) : "UN3"
-        let mother: String? = sex == "F" && born.age(on: LocalDate(year: year, month: 3, day: 31)!) >= 12 ? "0" : nil
+        let mother: String? = sex == "F" && lookedAfter ? "0" : nil
         return [child, sex, born.ukString, random.element(of: Self.ethnicities), upn, mother, nil]
     }
 
@@ -80,8 +81,8 @@ public struct SSDA903Generator: Sendable {
             let from = max(start, periodStart.adding(days: 1))
             if from <= latest { periodEnd = from.adding(days: random.int(in: 0...max(0, from.days(to: latest)))) }
         }
-        let adopted = periodEnd != nil && ageAtEnd < 8 && random.chance(0.25)
-        rows.add(.header, header(child, sex: sex, born: born, random: &random))
+        let wantsAdoption = periodEnd != nil && ageAtEnd < 8 && random.chance(0.25)
+        rows.add(.header, header(child, sex: sex, born: born, lookedAfter: true, random: &random))
 
         // Cut the period into episodes.
         let stop = periodEnd ?? end
@@ -92,16 +93,28 @@ public struct SSDA903Generator: Sendable {
             guard span > 20 else { break }
             cuts.append(cuts.last!.adding(days: random.int(in: 10...(span - 5))))
         }
+        // A5 is placement with the current foster carer (336), so an adoption needs a foster episode before it.
+        let adopted = wantsAdoption && cuts.count >= 2
+        let fosterPlaces = ["U4", "U6", "U1", "U3"]
         let cin = random.element(of: ["N1", "N1", "N1", "N2", "N4", "N5", "N6", "N8"])
         var legalStatus = random.element(of: ["C1", "C2", "V2", "C2"])
-        var place = ageAtEnd >= 16 && random.chance(0.3) ? (year <= 2025 ? "H5" : "K3") : random.element(of: ["U4", "U6", "U6", "U1", "U3", "K2"])
+        // Supported accommodation is for those already 16 when the episode starts (371).
+        let independent = year <= 2025 ? "H5" : "K3"
+        var place =
+            born.age(on: periodStart) >= 16 && random.chance(0.3)
+            ? independent : random.element(of: adopted ? fosterPlaces : ["U4", "U6", "U6", "U1", "U3", "K2"])
+        var urn = Self.urn(for: place, random: &random)
         var episodes: [[String?]] = []
         for (n, decom) in cuts.enumerated() {
             var rne = "S"
             if n > 0 {
                 rne = random.element(of: ["L", "P", "P", "T", "U", "B"])
-                if rne == "L" || rne == "U" || rne == "B" { legalStatus = legalStatus == "C2" ? "E1" : "C2" }
-                if rne != "L" { place = ageAtEnd >= 16 ? (year <= 2025 ? "H5" : "K3") : random.element(of: ["U4", "U6", "U1", "K2"]) }
+                // E1 (placement order) is kept for adoptions, which come with a decision to place (553, 554).
+                if rne == "L" || rne == "U" || rne == "B" { legalStatus = legalStatus == "C2" ? "C1" : "C2" }
+                if rne != "L" {
+                    place = born.age(on: decom) >= 16 ? independent : random.element(of: adopted ? fosterPlaces : ["U4", "U6", "U1", "K2"])
+                    urn = Self.urn(for: place, random: &random)
+                }
             }
             let isLast = n == cuts.count - 1
             if isLast && adopted {
@@ -110,12 +123,11 @@ public struct SSDA903Generator: Sendable {
                 legalStatus = "E1"
                 if n > 0 { rne = "U" }
             }
-            let provider: String? = place.hasPrefix("K") || place == "H5" ? "PR4" : place == "A5" ? "PR1" : "PR1"
-            let urn: String? = place.hasPrefix("K") ? "SC\(random.int(in: 100_000...999_999))" : String(random.int(in: 1_000_000...9_999_999))
+            let provider: String? = place.hasPrefix("K") || place == "H5" ? "PR4" : "PR1"
             let dec: LocalDate? = isLast ? periodEnd : cuts[n + 1]
             var rec: String? = nil
             if let dec, dec == periodEnd, isLast {
-                rec = adopted ? random.element(of: ["E11", "E12"]) : born.adding(years: 18) <= dec ? "E17" : random.element(of: ["E4A", "E8", "E13", "E41", "E45"])
+                rec = adopted ? random.element(of: ["E11", "E12"]) : born.adding(years: 18) <= dec ? "E17" : leaving(from: place, random: &random)
             } else if dec != nil {
                 rec = "X1"
             }
@@ -159,11 +171,24 @@ public struct SSDA903Generator: Sendable {
         }
         if adopted, let periodEnd, let placed = SSDA903Date.parse(episodes.last![1]!) {
             let decision = max(periodStart, placed.adding(days: -60))
-            rows.add(.ad1, [child, dob, decision.ukString, placed.adding(days: -10).ukString, "0", "2", "MF", "L0"])
+            let matched = max(decision, placed.adding(days: -10))
+            // Adopted by the foster carers (A5, 335): a married couple, as two adopters and MF say (514, 520).
+            rows.add(.ad1, [child, dob, decision.ukString, matched.ukString, "1", "2", "MF", "L11"])
             rows.add(.placedAdoption, [child, dob, decision.ukString, nil, nil])
             _ = periodEnd
         }
         rows.add(.socialWorkerEpisodes, [child, dob, "SW\(random.int(in: 100_000...999_999))", inYearFrom.ukString, nil, "FCONTA"])
+    }
+
+    /// Ofsted's unique reference number: SC-prefixed for a children's home, seven digits otherwise.
+    private static func urn(for place: String, random: inout SeededGenerator) -> String {
+        place.hasPrefix("K") ? "SC\(random.int(in: 100_000...999_999))" : String(random.int(in: 1_000_000...9_999_999))
+    }
+
+    /// Special guardianship to a former foster carer (E45) needs a foster placement to leave from (516).
+    private func leaving(from place: String, random: inout SeededGenerator) -> String {
+        let reason = random.element(of: ["E4A", "E8", "E13", "E41", "E45"])
+        return reason == "E45" && !place.hasPrefix("U") ? "E8" : reason
     }
 
     private func careLeaver(_ index: Int, end: LocalDate, random: inout SeededGenerator, into rows: Rows) {
@@ -171,7 +196,7 @@ public struct SSDA903Generator: Sendable {
         let sex = random.chance(0.55) ? "M" : "F"
         let age = random.element(of: [17, 18, 19, 20, 21])
         let born = end.adding(years: -age).adding(days: -random.int(in: 1...360))
-        rows.add(.header, header(child, sex: sex, born: born, random: &random))
+        rows.add(.header, header(child, sex: sex, born: born, lookedAfter: false, random: &random))
         rows.add(.oc3, [child, born.ukString, "YES", random.element(of: ["F2", "F5", "G5", "P5"]), random.element(of: ["D1", "U1", "B1", "E1"])])
     }
 
