@@ -72,7 +72,7 @@ struct EscalationTests {
             E3,C3,IRO B,visits,informal,2024-02-30,,,,,,,
             E1,C1,IRO A,visits,informal,2024-04-01,,,,,,,
             """, file: "escalations.csv")
-        let rejection = #expect(throws: TrackerSheetRejection.self) { try EscalationSheet.escalations(from: rows, file: "escalations.csv") }
+        let rejection = #expect(throws: TrackerImportError.self) { try EscalationSheet.escalations(from: rows, file: "escalations.csv") }
         #expect(rejection?.problems.map(\.line) == [3, 4])
         let text = rejection?.description ?? ""
         #expect(text.hasPrefix("escalations.csv: 2 problems; nothing was imported"))
@@ -80,7 +80,7 @@ struct EscalationTests {
         #expect(text.contains("escalations.csv:4: raised_on: '2024-02-30' is not a valid date"))
         // With those fixed, the repeated informal stage for E1 is still refused, naming its line.
         let climbing = Array(rows[0...0]) + Array(rows[3...3])
-        let repeated = #expect(throws: TrackerSheetRejection.self) { try EscalationSheet.escalations(from: climbing, file: "escalations.csv") }
+        let repeated = #expect(throws: TrackerImportError.self) { try EscalationSheet.escalations(from: climbing, file: "escalations.csv") }
         #expect(repeated?.problems.map(\.description) == ["escalations.csv:5: stage: informal on 2024-04-01 does not follow informal on 2024-03-25"])
     }
 

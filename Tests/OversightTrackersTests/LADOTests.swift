@@ -193,18 +193,18 @@ struct AllegationCSVTests {
         var bad = AllegationCSV.fields(allegation("A2", received: "2025-04-17", decided: "2025-04-22"))
         bad[AllegationCSV.columns.firstIndex(of: "sector")!] = "astronaut"
         let file = csv([Self.header, good, bad.joined(separator: ","), good.replacingOccurrences(of: "A1", with: "A3")].joined(separator: "\n"))
-        #expect(throws: TrackerImportError.invalidField(
-            file: "lado.csv", line: 3, field: "sector", value: "astronaut",
-            reason: "is not one of education, health, early-years, foster-carer, residential-care, social-care, police, faith, sport, voluntary, transport, other")
-        ) { try AllegationCSV.parse(file: "lado.csv", header: file.header, rows: file.rows) }
+        #expect(throws: TrackerImportError(file: "lado.csv", problems: [.init(
+            file: "lado.csv", line: 3, column: "sector",
+            message: "'astronaut' is not one of education, health, early-years, foster-carer, residential-care, social-care, police, faith, sport, voluntary, transport, other")
+        ])) { try AllegationCSV.parse(file: "lado.csv", header: file.header, rows: file.rows) }
     }
 
     @Test func decisionBeforeReceiptIsRefused() {
         let row = AllegationCSV.fields(allegation("A1", received: "2025-04-17", decided: "2025-04-16")).joined(separator: ",")
         let file = csv(Self.header + "\n" + row)
-        #expect(throws: TrackerImportError.invalidField(
-            file: "lado.csv", line: 2, field: "initial_consideration_on", value: "2025-04-16", reason: "is before received_on 2025-04-17")
-        ) { try AllegationCSV.parse(file: "lado.csv", header: file.header, rows: file.rows) }
+        #expect(throws: TrackerImportError(file: "lado.csv", problems: [.init(
+            file: "lado.csv", line: 2, column: "initial_consideration_on", message: "'2025-04-16' is before received_on 2025-04-17")
+        ])) { try AllegationCSV.parse(file: "lado.csv", header: file.header, rows: file.rows) }
     }
 }
 

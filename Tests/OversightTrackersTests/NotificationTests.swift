@@ -78,14 +78,16 @@ struct PartnerNotificationCSVTests {
     }
 
     @Test(arguments: [
-        ("PN-3,fax,,2025-04-18,x,,,,,,", TrackerImportError.invalidField(file: "n.csv", line: 4, field: "source", value: "fax", reason: "is not one of police, health, school")),
-        ("PN-3,police,,2025-04-31,x,,,,,,", .invalidField(file: "n.csv", line: 4, field: "received_on", value: "2025-04-31", reason: "is not a date (YYYY-MM-DD)")),
-        ("PN-3,police,,2025-04-18,x,2025-04-17,,,,,", .invalidField(file: "n.csv", line: 4, field: "screened_on", value: "2025-04-17", reason: "is before received_on 2025-04-18")),
-        ("PN-3,police,,2025-04-18,x,,,,,nfa,2025-04-20", .invalidField(file: "n.csv", line: 4, field: "outcome", value: "nfa", reason: "needs screened_on")),
-        ("PN-1,police,,2025-04-18,x,,,,,,", .duplicateID(file: "n.csv", line: 4, id: "PN-1", firstLine: 2)),
-        ("PN-3,police,,2025-04-18,,,,,,,", .invalidField(file: "n.csv", line: 4, field: "category", value: "", reason: "is required")),
+        ("PN-3,fax,,2025-04-18,x,,,,,,", "source", "'fax' is not one of police, health, school"),
+        ("PN-3,police,,2025-04-31,x,,,,,,", "received_on", "'2025-04-31' is not a valid date"),
+        ("PN-3,police,,2025-04-18,x,2025-04-17,,,,,", "screened_on", "'2025-04-17' is before received_on 2025-04-18"),
+        ("PN-3,police,,2025-04-18,x,,,,,nfa,2025-04-20", "outcome", "'nfa' needs screened_on"),
+        ("PN-1,police,,2025-04-18,x,,,,,,", "notification_id", "'PN-1' is already given on line 2"),
+        ("PN-3,police,,2025-04-18,,,,,,,", "category", "is required"),
+        ("PN-3,police,,2025-04-18,x", "screened_on", "5 fields where the header has 11"),
     ])
-    func badRowRejectsTheWholeFileNamingTheRow(bad: String, error: TrackerImportError) {
+    func badRowRejectsTheWholeFileNamingTheRow(bad: String, column: String, message: String) {
+        let error = TrackerImportError(file: "n.csv", problems: [.init(file: "n.csv", line: 4, column: column, message: message)])
         let file = csv("""
             \(Self.header)
             PN-1,police,POL/1,2025-04-17,domestic abuse,,,,,,
@@ -96,8 +98,22 @@ struct PartnerNotificationCSVTests {
         #expect(throws: error) { try PartnerNotificationCSV.parse(file: "n.csv", header: file.header, rows: file.rows) }
     }
 
+    @Test func everyBadRowIsNamedAtOnce() {
+        let file = csv("""
+            \(Self.header)
+            PN-1,fax,,2025-04-17,domestic abuse,,,,,,
+            PN-2,health,,2025-04-17,ED attendance,,,,,,
+            PN-3,police,,2025-02-30,domestic abuse,,,,,,
+            """)
+        let rejection = #expect(throws: TrackerImportError.self) { try PartnerNotificationCSV.parse(file: "n.csv", header: file.header, rows: file.rows) }
+        #expect(rejection?.problems.map(\.description) == [
+            "n.csv:2: source: 'fax' is not one of police, health, school", "n.csv:4: received_on: '2025-02-30' is not a valid date",
+        ])
+        #expect(rejection?.description.hasPrefix("n.csv: 2 problems; nothing was imported") == true)
+    }
+
     @Test func missingColumnIsNamed() {
-        #expect(throws: TrackerImportError.missingColumn(file: "n.csv", column: "received_on")) {
+        #expect(throws: TrackerImportError(file: "n.csv", problems: [.init(file: "n.csv", line: 1, column: "received_on", message: "the header has no such column")])) {
             try PartnerNotificationCSV.parse(file: "n.csv", header: ["notification_id", "source", "category"], rows: [])
         }
     }

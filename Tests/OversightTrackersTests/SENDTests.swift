@@ -108,7 +108,7 @@ struct SENDTests {
             W2,C2,dentistry,2024-05-01,,
             W3,C3,adhd,2024-05-01,2024-04-01,
             """, file: "waiting-list.csv")
-        let rejection = #expect(throws: TrackerSheetRejection.self) { try SENDSheet.waitingList(from: bad, file: "waiting-list.csv") }
+        let rejection = #expect(throws: TrackerImportError.self) { try SENDSheet.waitingList(from: bad, file: "waiting-list.csv") }
         let text = rejection?.description ?? ""
         #expect(text.hasPrefix("waiting-list.csv: 2 problems; nothing was imported"))
         #expect(text.contains("waiting-list.csv:3: pathway: 'dentistry' is not one of asd, adhd,"))
@@ -119,13 +119,13 @@ struct SENDTests {
             R1,C1,2024-01-01,Y,2024-02-01,,2024-05-01,,,ASD;SLCN
             R1,C2,2024-01-02,Y,2024-02-01,,,,,
             """, file: "assessments.csv")
-        let duplicated = #expect(throws: TrackerSheetRejection.self) { try SENDSheet.assessments(from: duplicate, file: "assessments.csv") }
+        let duplicated = #expect(throws: TrackerImportError.self) { try SENDSheet.assessments(from: duplicate, file: "assessments.csv") }
         #expect(duplicated?.problems.map(\.description) == ["assessments.csv:3: request_id: 'R1' is already given on line 2"])
     }
 
     @Test("The SSD's SEND tables join into requests, plans, exceptions, need types and the next annual review")
     func ssdTables() throws {
-        let tables: [String: [TrackerSheetRow]] = [
+        let tables: [String: [TrackerCSVRow]] = [
             "ssd_send": sheet("send_table_id,send_person_id,send_upn\nS1,P1,\nS2,P2,", file: "ssd_send.csv"),
             "ssd_ehcp_requests": sheet(
                 """
@@ -159,7 +159,7 @@ struct SENDTests {
         broken["ssd_ehcp_assessment"] = sheet(
             "ehca_ehcp_assessment_id,ehca_ehcp_request_id,ehca_ehcp_assessment_outcome_date,ehca_ehcp_assessment_outcome,ehca_ehcp_assessment_exceptions\nA1,Q9,2024-06-10,Y,0",
             file: "ssd_ehcp_assessment.csv")
-        let missing = #expect(throws: TrackerSheetRejection.self) { try SSDSENDTables.records(broken) }
+        let missing = #expect(throws: TrackerImportError.self) { try SSDSENDTables.records(broken) }
         #expect(missing?.problems.map(\.description) == ["ssd_ehcp_assessment.csv:2: ehca_ehcp_request_id: 'Q9' is not in ssd_ehcp_requests"])
     }
 }

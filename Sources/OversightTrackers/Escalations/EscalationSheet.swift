@@ -11,12 +11,12 @@ public enum EscalationSheet {
     ]
 
     /// The escalations the rows describe, in file order.
-    /// - Throws: `TrackerSheetRejection` naming every bad row; nothing is returned when any row is wrong.
+    /// - Throws: `TrackerImportError` naming every bad row; nothing is returned when any row is wrong.
     public static func escalations(
-        from rows: [TrackerSheetRow], file: String, protocol rules: EscalationProtocol = .standard,
+        from rows: [TrackerCSVRow], file: String, protocol rules: EscalationProtocol = .standard,
         calendar: WorkingDayCalendar = .englandAndWales
-    ) throws(TrackerSheetRejection) -> [Escalation] {
-        let decoded = try TrackerSheetRejection.decodeAll(rows, file: file) { row throws(TrackerSheetProblem) in
+    ) throws(TrackerImportError) -> [Escalation] {
+        let decoded = try TrackerImportError.decodeAll(rows, file: file) { row throws(TrackerImportError) in
             let stage = try row.code("stage", EscalationStage.self)
             let raisedOn = try row.date("raised_on")
             let step = EscalationStep(
@@ -34,7 +34,7 @@ public enum EscalationSheet {
         }
         var order: [Identifier<Escalation>] = []
         var merged: [Identifier<Escalation>: Escalation] = [:]
-        var problems: [TrackerSheetProblem] = []
+        var problems: [TrackerImportError.Problem] = []
         for (row, next) in decoded {
             guard var escalation = merged[next.id] else {
                 order.append(next.id)
@@ -43,15 +43,15 @@ public enum EscalationSheet {
             }
             let step = next.steps[0]
             if next.child != escalation.child {
-                problems.append(row.problem("child_id", "'\(next.child)' differs from '\(escalation.child)' given earlier for \(next.id)"))
+                problems += row.problem("child_id", "'\(next.child)' differs from '\(escalation.child)' given earlier for \(next.id)").problems
             } else if next.raisedBy != escalation.raisedBy {
-                problems.append(row.problem("iro", "'\(next.raisedBy)' differs from '\(escalation.raisedBy)' given earlier for \(next.id)"))
+                problems += row.problem("iro", "'\(next.raisedBy)' differs from '\(escalation.raisedBy)' given earlier for \(next.id)").problems
             } else if next.concern != escalation.concern {
-                problems.append(row.problem("concern", "'\(next.concern.rawValue)' differs from '\(escalation.concern.rawValue)' given earlier for \(next.id)"))
+                problems += row.problem("concern", "'\(next.concern.rawValue)' differs from '\(escalation.concern.rawValue)' given earlier for \(next.id)").problems
             } else if let last = escalation.steps.last, step.stage <= last.stage || step.raisedOn < last.raisedOn {
-                problems.append(row.problem("stage", "\(step.stage.rawValue) on \(step.raisedOn) does not follow \(last.stage.rawValue) on \(last.raisedOn)"))
+                problems += row.problem("stage", "\(step.stage.rawValue) on \(step.raisedOn) does not follow \(last.stage.rawValue) on \(last.raisedOn)").problems
             } else if let a = escalation.resolvedOn, let b = next.resolvedOn, a != b {
-                problems.append(row.problem("resolved_on", "\(b) differs from \(a) given earlier for \(next.id)"))
+                problems += row.problem("resolved_on", "\(b) differs from \(a) given earlier for \(next.id)").problems
             } else {
                 escalation.steps.append(step)
                 escalation.actions += next.actions.filter { !escalation.actions.contains($0) }
@@ -62,10 +62,10 @@ public enum EscalationSheet {
         }
         for (row, next) in decoded where next.resolvedOn != nil {
             if let escalation = merged[next.id], let resolved = next.resolvedOn, resolved < escalation.raisedOn {
-                problems.append(row.problem("resolved_on", "\(resolved) is before the escalation was raised (\(escalation.raisedOn))"))
+                problems += row.problem("resolved_on", "\(resolved) is before the escalation was raised (\(escalation.raisedOn))").problems
             }
         }
-        if !problems.isEmpty { throw TrackerSheetRejection(file: file, problems: problems) }
+        if !problems.isEmpty { throw TrackerImportError(file: file, problems: problems) }
         return order.compactMap { merged[$0] }
     }
 
@@ -87,9 +87,9 @@ public enum EscalationSheet {
 public enum IROReviewSheet {
     public static let columns = ["review_id", "child_id", "kind", "held_on", "decisions_recorded_on", "iro"]
 
-    /// - Throws: `TrackerSheetRejection` naming every bad row.
-    public static func records(from rows: [TrackerSheetRow], file: String) throws(TrackerSheetRejection) -> [IROReviewRecord] {
-        let decoded = try TrackerSheetRejection.decodeAll(rows, file: file) { row throws(TrackerSheetProblem) in
+    /// - Throws: `TrackerImportError` naming every bad row.
+    public static func records(from rows: [TrackerCSVRow], file: String) throws(TrackerImportError) -> [IROReviewRecord] {
+        let decoded = try TrackerImportError.decodeAll(rows, file: file) { row throws(TrackerImportError) in
             let record = IROReviewRecord(
                 id: Identifier(try row.text("review_id")), child: Identifier(try row.text("child_id")),
                 kind: try row.code("kind", IROReviewKind.self), heldOn: try row.date("held_on"),
@@ -99,7 +99,7 @@ public enum IROReviewSheet {
             }
             return (row, record)
         }
-        try TrackerSheetRejection.checkUnique(decoded, file: file, column: "review_id") { $0.id.rawValue }
+        try TrackerImportError.checkUnique(decoded, file: file, column: "review_id") { $0.id.rawValue }
         return decoded.map(\.1)
     }
 }

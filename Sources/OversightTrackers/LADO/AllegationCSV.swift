@@ -16,23 +16,24 @@ public enum AllegationCSV {
         "allegation_id", "received_on", "referrer", "subject_name", "subject_role", "employer", "sector", "harm_tests", "officer",
     ]
 
-    /// Every row as an allegation, or the first bad row's error: the file is accepted whole or not at all.
-    /// - Throws: `TrackerImportError` naming the file, line and field.
+    /// Every row as an allegation, or every bad row's problem: the file is accepted whole or not at all.
+    /// - Throws: `TrackerImportError` naming the file, line and column of each bad row.
     public static func parse(file: String, header: [String], rows: [(line: Int, fields: [String])]) throws(TrackerImportError) -> [Allegation] {
-        try TrackerCSVFile.parse(file: file, header: header, rows: rows, required: required, idColumn: "allegation_id") {
-            (row) throws(TrackerImportError) in try allegation(row)
+        let rows = try TrackerCSVRow.rows(file: file, header: header, records: rows, required: required)
+        return try TrackerImportError.decodeAll(rows, file: file, idColumn: "allegation_id") { row throws(TrackerImportError) in
+            try allegation(row)
         }
     }
 
     static func allegation(_ row: TrackerCSVRow) throws(TrackerImportError) -> Allegation {
-        let received = try row.requiredDate("received_on")
+        let received = try row.date("received_on")
         var harmTests = Set<HarmTest>()
-        for text in row.list("harm_tests") { harmTests.insert(try row.code(text, "harm_tests", HarmTest.self)) }
+        for text in row.list("harm_tests") { harmTests.insert(try row.code(parsing: text, "harm_tests", HarmTest.self)) }
         if harmTests.isEmpty { throw row.invalid("harm_tests", "", "needs at least one harm test") }
-        let decided = try row.date("initial_consideration_on")
+        let decided = try row.optionalDate("initial_consideration_on")
         try row.check(decided, "initial_consideration_on", notBefore: received, "received_on")
         let threshold: Bool? =
-            switch row.optional("meets_threshold")?.lowercased() {
+            switch row.optionalText("meets_threshold")?.lowercased() {
             case nil: nil
             case "yes"?, "y"?, "true"?: true
             case "no"?, "n"?, "false"?: false
@@ -46,17 +47,17 @@ public enum AllegationCSV {
             guard dates.count == 2, let start = LocalDate(iso: dates[0]) else { throw row.invalid("investigations", part, "is not KIND:START..END") }
             let end = dates[1].isEmpty ? nil : LocalDate(iso: dates[1])
             if !dates[1].isEmpty, end == nil || end! < start { throw row.invalid("investigations", part, "has an end that is not a date on or after its start") }
-            investigations.append(AllegationInvestigation(kind: try row.code(pieces[0], "investigations", AllegationInvestigation.Kind.self), startedOn: start, concludedOn: end))
+            investigations.append(AllegationInvestigation(kind: try row.code(parsing: pieces[0], "investigations", AllegationInvestigation.Kind.self), startedOn: start, concludedOn: end))
         }
-        let disciplinaryStart = try row.date("disciplinary_started_on")
-        let disciplinaryEnd = try row.date("disciplinary_concluded_on")
+        let disciplinaryStart = try row.optionalDate("disciplinary_started_on")
+        let disciplinaryEnd = try row.optionalDate("disciplinary_concluded_on")
         if disciplinaryEnd != nil, disciplinaryStart == nil { throw row.invalid("disciplinary_started_on", "", "is required with disciplinary_concluded_on") }
         if let disciplinaryStart { try row.check(disciplinaryEnd, "disciplinary_concluded_on", notBefore: disciplinaryStart, "disciplinary_started_on") }
-        let outcome = try row.code("outcome", AllegationOutcome.self)
-        let outcomeOn = try row.date("outcome_on")
+        let outcome = try row.optionalCode("outcome", AllegationOutcome.self)
+        let outcomeOn = try row.optionalDate("outcome_on")
         if outcome != nil, outcomeOn == nil { throw row.invalid("outcome_on", "", "is required with an outcome") }
         try row.check(outcomeOn, "outcome_on", notBefore: received, "received_on")
-        let closed = try row.date("closed_on")
+        let closed = try row.optionalDate("closed_on")
         try row.check(closed, "closed_on", notBefore: received, "received_on")
         if let closed, threshold == true, outcome == nil {
             throw row.invalid("outcome", "", "is required to close an allegation that met the threshold (closed_on \(closed))")
@@ -65,12 +66,12 @@ public enum AllegationCSV {
             row.list("child_ids").map { AllegationChild(childID: $0, description: "known to the authority") }
             + row.list("children_described").map { AllegationChild(childID: nil, description: $0) }
         return Allegation(
-            id: Identifier(try row.required("allegation_id")), receivedOn: received, referrer: try row.required("referrer"),
-            referrerOrganisation: row.optional("referrer_organisation") ?? "",
+            id: Identifier(try row.text("allegation_id")), receivedOn: received, referrer: try row.text("referrer"),
+            referrerOrganisation: row.optionalText("referrer_organisation") ?? "",
             subject: AllegationSubject(
-                name: try row.required("subject_name"), role: try row.required("subject_role"), dateOfBirth: try row.date("subject_date_of_birth")),
-            employer: try row.required("employer"), sector: try row.code(try row.required("sector"), "sector", EmploymentSector.self),
-            harmTests: harmTests, children: children, officer: try row.required("officer"), initialConsiderationOn: decided,
+                name: try row.text("subject_name"), role: try row.text("subject_role"), dateOfBirth: try row.optionalDate("subject_date_of_birth")),
+            employer: try row.text("employer"), sector: try row.code("sector", EmploymentSector.self),
+            harmTests: harmTests, children: children, officer: try row.text("officer"), initialConsiderationOn: decided,
             meetsThreshold: threshold,
             meetings: try row.datedCodes("meetings", AllegationMeeting.Kind.self).map { AllegationMeeting(kind: $0.0, heldOn: $0.1) },
             investigations: investigations,

@@ -19,9 +19,9 @@ public enum SENDSheet: String, CaseIterable, Sendable {
         }
     }
 
-    /// - Throws: `TrackerSheetRejection` naming every bad row; nothing is returned when any row is wrong.
-    public static func assessments(from rows: [TrackerSheetRow], file: String) throws(TrackerSheetRejection) -> [EHCNeedsAssessment] {
-        let decoded = try TrackerSheetRejection.decodeAll(rows, file: file) { row throws(TrackerSheetProblem) in
+    /// - Throws: `TrackerImportError` naming every bad row; nothing is returned when any row is wrong.
+    public static func assessments(from rows: [TrackerCSVRow], file: String) throws(TrackerImportError) -> [EHCNeedsAssessment] {
+        let decoded = try TrackerImportError.decodeAll(rows, file: file) { row throws(TrackerImportError) in
             let assessment = EHCNeedsAssessment(
                 id: Identifier(try row.text("request_id")), child: Identifier(try row.text("child_id")),
                 requestReceived: try row.date("request_received"), decision: try row.optionalCode("decision", EHCAssessmentDecision.self),
@@ -42,13 +42,13 @@ public enum SENDSheet: String, CaseIterable, Sendable {
             }
             return (row, assessment)
         }
-        try TrackerSheetRejection.checkUnique(decoded, file: file, column: "request_id") { $0.id.rawValue }
+        try TrackerImportError.checkUnique(decoded, file: file, column: "request_id") { $0.id.rawValue }
         return decoded.map(\.1)
     }
 
-    /// - Throws: `TrackerSheetRejection` naming every bad row.
-    public static func annualReviews(from rows: [TrackerSheetRow], file: String) throws(TrackerSheetRejection) -> [EHCAnnualReview] {
-        let decoded = try TrackerSheetRejection.decodeAll(rows, file: file) { row throws(TrackerSheetProblem) in
+    /// - Throws: `TrackerImportError` naming every bad row.
+    public static func annualReviews(from rows: [TrackerCSVRow], file: String) throws(TrackerImportError) -> [EHCAnnualReview] {
+        let decoded = try TrackerImportError.decodeAll(rows, file: file) { row throws(TrackerImportError) in
             let review = EHCAnnualReview(
                 id: Identifier(try row.text("review_id")), child: Identifier(try row.text("child_id")), dueOn: try row.date("due_on"),
                 heldOn: try row.optionalDate("held_on"), outcome: try row.optionalCode("outcome", AnnualReviewOutcome.self),
@@ -64,13 +64,13 @@ public enum SENDSheet: String, CaseIterable, Sendable {
             }
             return (row, review)
         }
-        try TrackerSheetRejection.checkUnique(decoded, file: file, column: "review_id") { $0.id.rawValue }
+        try TrackerImportError.checkUnique(decoded, file: file, column: "review_id") { $0.id.rawValue }
         return decoded.map(\.1)
     }
 
-    /// - Throws: `TrackerSheetRejection` naming every bad row.
-    public static func waitingList(from rows: [TrackerSheetRow], file: String) throws(TrackerSheetRejection) -> [WaitingListReferral] {
-        let decoded = try TrackerSheetRejection.decodeAll(rows, file: file) { row throws(TrackerSheetProblem) in
+    /// - Throws: `TrackerImportError` naming every bad row.
+    public static func waitingList(from rows: [TrackerCSVRow], file: String) throws(TrackerImportError) -> [WaitingListReferral] {
+        let decoded = try TrackerImportError.decodeAll(rows, file: file) { row throws(TrackerImportError) in
             let referral = WaitingListReferral(
                 id: Identifier(try row.text("referral_id")), child: Identifier(try row.text("child_id")),
                 pathway: try row.code("pathway", AssessmentPathway.self), referredOn: try row.date("referred_on"),
@@ -83,7 +83,7 @@ public enum SENDSheet: String, CaseIterable, Sendable {
             }
             return (row, referral)
         }
-        try TrackerSheetRejection.checkUnique(decoded, file: file, column: "referral_id") { $0.id.rawValue }
+        try TrackerImportError.checkUnique(decoded, file: file, column: "referral_id") { $0.id.rawValue }
         return decoded.map(\.1)
     }
 }
@@ -103,15 +103,15 @@ public enum SSDSENDTables {
     }
 
     /// - Parameter tables: each table's rows by table name; a table left out counts as empty.
-    /// - Throws: `TrackerSheetRejection` for the first table with a bad row or a link to a row that is not there.
-    public static func records(_ tables: [String: [TrackerSheetRow]]) throws(TrackerSheetRejection) -> Records {
-        func rows(_ table: String) -> [TrackerSheetRow] { tables[table] ?? [] }
-        let people = try TrackerSheetRejection.decodeAll(rows("ssd_send"), file: "ssd_send.csv") { row throws(TrackerSheetProblem) in
+    /// - Throws: `TrackerImportError` for the first table with a bad row or a link to a row that is not there.
+    public static func records(_ tables: [String: [TrackerCSVRow]]) throws(TrackerImportError) -> Records {
+        func rows(_ table: String) -> [TrackerCSVRow] { tables[table] ?? [] }
+        let people = try TrackerImportError.decodeAll(rows("ssd_send"), file: "ssd_send.csv") { row throws(TrackerImportError) in
             (try row.text("send_table_id"), try row.text("send_person_id"))
         }
         let personBySend = Dictionary(people, uniquingKeysWith: { first, _ in first })
-        var assessments = try TrackerSheetRejection.decodeAll(rows("ssd_ehcp_requests"), file: "ssd_ehcp_requests.csv") {
-            row throws(TrackerSheetProblem) in
+        var assessments = try TrackerImportError.decodeAll(rows("ssd_ehcp_requests"), file: "ssd_ehcp_requests.csv") {
+            row throws(TrackerImportError) in
             let send = try row.text("ehcr_send_table_id")
             guard let person = personBySend[send] else { throw row.problem("ehcr_send_table_id", "'\(send)' is not in ssd_send") }
             // H marks a historical request SEN2 no longer asks about: kept, with no decision.
@@ -123,8 +123,8 @@ public enum SSDSENDTables {
                 decisionOn: try row.optionalDate("ehcr_ehcp_req_outcome_date"))
         }
         let index = Dictionary(assessments.enumerated().map { ($1.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        let outcomes = try TrackerSheetRejection.decodeAll(rows("ssd_ehcp_assessment"), file: "ssd_ehcp_assessment.csv") {
-            row throws(TrackerSheetProblem) in
+        let outcomes = try TrackerImportError.decodeAll(rows("ssd_ehcp_assessment"), file: "ssd_ehcp_assessment.csv") {
+            row throws(TrackerImportError) in
             let request = try row.text("ehca_ehcp_request_id")
             guard let position = index[request] else { throw row.problem("ehca_ehcp_request_id", "'\(request)' is not in ssd_ehcp_requests") }
             let flag = row.optionalText("ehca_ehcp_assessment_exceptions")
@@ -138,14 +138,14 @@ public enum SSDSENDTables {
             if outcome == "N" { assessments[position].decidedNotToIssueOn = date }
             if exception { assessments[position].exception = .unspecified }
         }
-        let plans = try TrackerSheetRejection.decodeAll(rows("ssd_ehcp_active_plans"), file: "ssd_ehcp_active_plans.csv") {
-            row throws(TrackerSheetProblem) in
+        let plans = try TrackerImportError.decodeAll(rows("ssd_ehcp_active_plans"), file: "ssd_ehcp_active_plans.csv") {
+            row throws(TrackerImportError) in
             let request = try row.text("ehcp_ehcp_request_id")
             guard let position = index[request] else { throw row.problem("ehcp_ehcp_request_id", "'\(request)' is not in ssd_ehcp_requests") }
             return (try row.text("ehcp_active_ehcp_id"), position, try row.optionalDate("ehcp_active_ehcp_last_review_date"))
         }
         let planRequest = Dictionary(plans.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
-        let needs = try TrackerSheetRejection.decodeAll(rows("ssd_sen_need"), file: "ssd_sen_need.csv") { row throws(TrackerSheetProblem) in
+        let needs = try TrackerImportError.decodeAll(rows("ssd_sen_need"), file: "ssd_sen_need.csv") { row throws(TrackerImportError) in
             let plan = try row.text("senn_active_ehcp_id")
             guard let position = planRequest[plan] else { throw row.problem("senn_active_ehcp_id", "'\(plan)' is not in ssd_ehcp_active_plans") }
             return (position, row.optionalText("senn_active_ehcp_need_rank") ?? "9", try row.text("senn_active_ehcp_need_type"))

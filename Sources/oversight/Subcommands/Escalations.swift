@@ -175,22 +175,10 @@ func parseTrackerPeriod(_ text: String) throws -> ReportingPeriod {
 func displayName(_ path: String) -> String { (path as NSString).lastPathComponent }
 
 /// Reads a tracker CSV whole, checking its header names every column the format has.
-/// - Throws: `InterchangeError` for a file that cannot be read, or `TrackerSheetRejection` naming the missing columns.
-func readTrackerSheet(_ path: String, columns: [String], optional: Set<String> = []) throws -> [TrackerSheetRow] {
-    let reader = try CSVReader(path: path)
-    let name = reader.displayName
-    let missing = columns.filter { !reader.header.contains($0) && !optional.contains($0) }
-    if !missing.isEmpty {
-        throw TrackerSheetRejection(
-            file: name, problems: missing.map { TrackerSheetProblem(file: name, line: 1, column: $0, message: "the header has no such column") })
-    }
-    var rows: [TrackerSheetRow] = []
-    while let record = try reader.next() {
-        var values: [String: String] = [:]
-        for (index, column) in reader.header.enumerated() where index < record.fields.count { values[column] = record.fields[index] }
-        rows.append(TrackerSheetRow(file: name, line: record.line, values: values))
-    }
-    return rows
+/// - Throws: `InterchangeError` for a file that cannot be read, or `TrackerImportError` naming the missing columns.
+func readTrackerSheet(_ path: String, columns: [String], optional: Set<String> = []) throws -> [TrackerCSVRow] {
+    let csv = try TrackerCommandSupport.readCSV(path)
+    return try TrackerCSVRow.rows(file: csv.file, header: csv.header, records: csv.rows, required: columns.filter { !optional.contains($0) })
 }
 
 func openTrackerStore(_ location: StoreLocation) throws(StorageError) -> any TrackerDocumentStore {

@@ -71,7 +71,7 @@ extension OversightCommand {
 
             func run() throws {
                 do {
-                    var tables: [String: [TrackerSheetRow]] = [:]
+                    var tables: [String: [TrackerCSVRow]] = [:]
                     for table in SSDSENDTables.tables {
                         let path = (directory as NSString).appendingPathComponent(table + ".csv")
                         guard FileManager.default.fileExists(atPath: path) else {
