@@ -22,11 +22,18 @@ public struct CINValidation {
     private var childrenWithSeveralDisabilities = 0
     /// Episodes with more child protection plans starting in the year than conferences held in it (rule 2883).
     private var episodesWithUnconferencedPlans = 0
+    /// The DfE's local authority numbers, for rule 1530; the list changes with local government reorganisation,
+    /// so it is supplied by the caller rather than built in. Without it the rule is reported as not run.
+    private let localAuthorityNumbers: Set<String>?
 
     /// - Parameters:
     ///   - year: the collection year (2025 is the census of the year to 31 March 2025).
     ///   - header: the return's header, for the reference-date rule; nil when validating stored data.
-    public init(year: Int, header: CINCensusHeader? = nil, calendar: WorkingDayCalendar = .englandAndWales) {
+    ///   - localAuthorityNumbers: the DfE's three-digit LA numbers, for rule 1530; nil leaves that rule not run.
+    public init(
+        year: Int, header: CINCensusHeader? = nil, calendar: WorkingDayCalendar = .englandAndWales, localAuthorityNumbers: Set<String>? = nil
+    ) {
+        self.localAuthorityNumbers = localAuthorityNumbers
         period = CINCensusPeriod(year: year)
         self.header = header
         rules = CINRulePack.rules(year: year)
@@ -42,6 +49,9 @@ public struct CINValidation {
         return copy
     }
 
+    /// Characters 2–4 of a UPN, where the DfE puts the number of the authority that issued it.
+    static func localAuthorityPart(of upn: String) -> String { String(upn.dropFirst().prefix(3)) }
+
     /// The name a finding gives the child: its LA child ID, or its place in the file when the ID is missing.
     static func reference(_ child: CINCensusChild) -> String { child.laChildID ?? "line \(child.line)" }
 
@@ -56,6 +66,11 @@ public struct CINValidation {
         }
         if let id = child.laChildID { childrenByID[id, default: []].append(reference) }
         if let upn = child.upn { childrenByUPN[upn, default: []].append(reference) }
+        if let numbers = localAuthorityNumbers, let upn = child.upn, !numbers.contains(Self.localAuthorityPart(of: upn)),
+            let index = rules.firstIndex(where: { $0.code == "1530" })
+        {
+            failures[index].append(FailureLocation(child: reference))
+        }
         if !child.isUnborn {
             born += 1
             if child.sex == nil || child.sex == "U" { bornWithoutSex += 1 }
@@ -87,8 +102,8 @@ public struct CINValidation {
         if childCount > 0 && disabilityCodesUsed.count < 8 { record("2887Q", returnLevel) }
         if childCount > 0 && childrenWithSeveralDisabilities == 0 { record("2888Q", returnLevel) }
         var outcomes = zip(rules, failures).map { RuleOutcome(rule: $0, failures: $1) }
-        if let index = rules.firstIndex(where: { $0.code == "1530" }) {
-            outcomes[index].skipped = "not run: needs the DfE list of local authority numbers, which Oversight does not hold yet"
+        if localAuthorityNumbers == nil, let index = rules.firstIndex(where: { $0.code == "1530" }) {
+            outcomes[index].skipped = "not run: needs the DfE list of local authority numbers (--la-numbers FILE)"
         }
         return ValidationReport(outcomes: outcomes, childCount: childCount, seconds: seconds)
     }

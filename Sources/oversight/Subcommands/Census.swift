@@ -34,21 +34,43 @@ extension OversightCommand.Census {
         @Option(help: "table, json or csv.")
         var format: ReportFormat = .table
 
+        @Option(help: "The DfE's local authority numbers, one three-digit number per line ('#' starts a comment), for rule 1530.")
+        var laNumbers: String?
+
         func validate() throws {
             guard CINRulePack.years.contains(year) else {
                 throw ValidationError("--year \(year): Oversight holds the rule packs for \(CINRulePack.years.lowerBound)–\(CINRulePack.years.upperBound)")
             }
         }
 
+        /// The list as a set; a line that is not three digits is refused with its line number, so a wrong file is caught.
+        func localAuthorityNumbers() throws -> Set<String>? {
+            guard let laNumbers else { return nil }
+            guard let text = try? String(contentsOfFile: laNumbers, encoding: .utf8) else {
+                throw ValidationError("--la-numbers \(laNumbers): cannot read the file")
+            }
+            var numbers = Set<String>()
+            for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespacesAndNewlines)
+                if line.isEmpty { continue }
+                guard line.count == 3, line.allSatisfy(\.isASCII), line.allSatisfy(\.isNumber) else {
+                    throw ValidationError("\(laNumbers):\(offset + 1): '\(line)' is not a three-digit local authority number")
+                }
+                numbers.insert(line)
+            }
+            return numbers
+        }
+
         func run() throws {
             let started = Date()
+            let numbers = try localAuthorityNumbers()
             var validation: CINValidation?
             let summary: CINReadSummary
             var children = 0
             var terminal = Terminal()
             do {
                 summary = try CINCensusReader().read(path: file) { child in
-                    if validation == nil { validation = CINValidation(year: year) }
+                    if validation == nil { validation = CINValidation(year: year, localAuthorityNumbers: numbers) }
                     validation?.add(child)
                     children += 1
                     if children % 5_000 == 0 { terminal.progress("Validating", done: children, total: 0) }
@@ -57,7 +79,7 @@ extension OversightCommand.Census {
                 throw failure(error)
             }
             if children >= 5_000 { terminal.finish("Read \(children) children.") }
-            var run = CINValidation(year: year, header: summary.header)
+            var run = CINValidation(year: year, header: summary.header, localAuthorityNumbers: numbers)
             if let validation { run = validation.withHeader(summary.header) }
             let report = run.finish(seconds: Date().timeIntervalSince(started))
             for issue in summary.issues { Terminal.write("\(file): \(issue)\n") }
