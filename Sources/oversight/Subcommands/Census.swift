@@ -126,32 +126,35 @@ extension OversightCommand.Census {
     }
 }
 
+/// A validation report as the JSON contract shared by `cin validate` and `903 validate`: one line, keys sorted, so a
+/// million-child return is not inflated by indentation.
+func validationJSON(_ report: ValidationReport) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return (try? String(decoding: encoder.encode(report), as: UTF8.self)) ?? "{}"
+}
+
 /// The three printed forms of a CIN validation report.
 enum CINReportRendering {
     static func render(_ report: ValidationReport, as format: ReportFormat) -> String {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return (try? String(decoding: encoder.encode(report), as: UTF8.self)).map { $0 + "\n" } ?? "{}\n"
+            return validationJSON(report) + "\n"
         case .csv:
             var text = "code,kind,la_level,child,failures,message\n"
             for outcome in report.failed {
                 let counts = Dictionary(outcome.failures.map { ($0.child, 1) }, uniquingKeysWith: +)
                 let rows = outcome.rule.returnLevel ? [""] : outcome.children
                 for child in rows {
-                    text += [outcome.rule.code, outcome.rule.kind.rawValue, String(outcome.rule.returnLevel), child, String(counts[child] ?? 1), outcome.rule.message]
-                        .map(csvField).joined(separator: ",") + "\n"
+                    text += csvLine([
+                        outcome.rule.code, outcome.rule.kind.rawValue, String(outcome.rule.returnLevel), child, String(counts[child] ?? 1), outcome.rule.message,
+                    ]) + "\n"
                 }
             }
             return text
         case .table:
             return table(report)
         }
-    }
-
-    private static func csvField(_ value: String) -> String {
-        value.contains(where: { ",\"\n".contains($0) }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
 
     /// Issues grouped by child, errors before queries, then the return-level findings and a per-rule count.

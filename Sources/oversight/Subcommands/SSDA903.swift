@@ -102,17 +102,11 @@ extension OversightCommand.SSDA903 {
             }
             let report = SSDA903Validator(year: year).validate(data)
             switch format {
-            case .json: print(try Self.json(report))
+            case .json: print(validationJSON(report))
             case .csv: Self.printCSV(report)
             case .table: Self.printTable(report, year: year)
             }
             if report.failed.contains(where: { $0.rule.kind == .error }) { throw ExitCode.failure }
-        }
-
-        static func json(_ report: ValidationReport) throws -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(report), as: UTF8.self)
         }
 
         static func printCSV(_ report: ValidationReport) {
@@ -123,13 +117,9 @@ extension OversightCommand.SSDA903 {
                         outcome.rule.code, outcome.rule.kind.rawValue, failure.table ?? "", failure.row.map(String.init) ?? "", failure.child,
                         outcome.rule.message,
                     ]
-                    print(fields.map(csvField).joined(separator: ","))
+                    print(csvLine(fields))
                 }
             }
-        }
-
-        static func csvField(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
 
         static func printTable(_ report: ValidationReport, year: Int) {
