@@ -42,9 +42,13 @@ let package = Package(
             resources: [.embedInCode("Resources/comparators.json")]
         ),
         // The DfE validation rules for the CIN census and the SSDA903, over the interchange readers' records.
-        .target(name: "OversightValidation", dependencies: ["OversightCore", "OversightInterchange"]),
+        .target(
+            name: "OversightValidation", dependencies: ["OversightCore", "OversightInterchange"],
+            // The DfE's local authority numbers, for CIN rule 1530.
+            resources: [.embedInCode("Resources/la-numbers.txt")]
+        ),
         .target(name: "OversightTrackers", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
-        .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange"]),
+        .target(name: "OversightSynthetic", dependencies: ["OversightCore", "OversightInterchange", "OversightValidation"]),
         // Workforce register, caseloads from allocation history, the weekly caseload report and the retention what-if.
         .target(name: "OversightWorkforce", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .target(
@@ -112,7 +116,10 @@ let package = Package(
         .testTarget(name: "OversightMeasuresTests", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .testTarget(
             name: "OversightValidationTests",
-            dependencies: ["OversightValidation", "OversightCore", "OversightInterchange", "OversightSynthetic"]
+            dependencies: [
+                "OversightValidation", "OversightCore", "OversightInterchange", "OversightSynthetic", "OversightStorage",
+                "OversightStorageSQLite", "OversightStoragePostgres",
+            ]
         ),
         .testTarget(
             name: "OversightWorkforceTests",

@@ -1,3 +1,4 @@
+import Foundation
 import OversightCore
 
 /// Where a record's values go when it is stored: one call per column, in `columns` order.
@@ -9,6 +10,7 @@ public protocol ColumnWriter {
     mutating func date(_ value: LocalDate?)
     mutating func flag(_ value: Bool?)
     mutating func real(_ value: Double?)
+    mutating func integer(_ value: Int?)
 }
 
 /// Reads a stored row's columns by name, failing loudly on anything an import could not have written.
@@ -20,6 +22,7 @@ public protocol ColumnReader {
     func date(_ column: String) throws(StorageError) -> LocalDate?
     func bool(_ column: String) -> Bool?
     func double(_ column: String) -> Double?
+    func integer(_ column: String) -> Int?
 }
 
 extension ColumnReader {
@@ -41,6 +44,16 @@ extension ColumnReader {
         guard let text = text(column) else { return nil }
         guard let value = C(rawValue: text) else { throw .corruptValue(entity, key: key, column: column, value: text) }
         return value
+    }
+
+    /// A list of codes kept comma-separated in one column; NULL (a row stored before the column existed) is empty.
+    public func codes<C: CodeList>(_ type: C.Type, _ column: String) throws(StorageError) -> [C] {
+        var values: [C] = []
+        for code in (text(column) ?? "").split(separator: ",") {
+            guard let value = C(rawValue: String(code)) else { throw .corruptValue(entity, key: key, column: column, value: String(code)) }
+            values.append(value)
+        }
+        return values
     }
 }
 
@@ -122,7 +135,7 @@ extension Child: PersistedEntity {
     public static let table = "child"
     public static let columns = [
         "id", "forename", "surname", "sex", "ethnicity", "date_of_birth", "expected_date_of_birth",
-        "date_of_death", "upn", "upn_unknown_reason", "legacy_id",
+        "date_of_death", "upn", "upn_unknown_reason", "legacy_id", "former_upn", "disabilities",
     ]
     public func bind(to binder: inout some ColumnWriter) {
         binder.text(id.rawValue)
@@ -136,6 +149,8 @@ extension Child: PersistedEntity {
         binder.text(upn)
         binder.text(upnUnknownReason)
         binder.text(legacyID)
+        binder.text(formerUPN)
+        binder.text(disabilities.isEmpty ? nil : disabilities.map(\.rawValue).joined(separator: ","))
     }
     public init(reading r: some ColumnReader) throws(StorageError) {
         self.init(
@@ -143,7 +158,7 @@ extension Child: PersistedEntity {
             sex: try r.code(Sex.self, "sex"), ethnicity: try r.code(Ethnicity.self, "ethnicity"),
             dateOfBirth: try r.date("date_of_birth"), expectedDateOfBirth: try r.date("expected_date_of_birth"),
             dateOfDeath: try r.date("date_of_death"), upn: r.text("upn"), upnUnknownReason: r.text("upn_unknown_reason"),
-            legacyID: r.text("legacy_id"))
+            legacyID: r.text("legacy_id"), formerUPN: r.text("former_upn"), disabilities: try r.codes(Disability.self, "disabilities"))
     }
 }
 
@@ -229,7 +244,7 @@ extension ChildInNeedEpisode: PersistedEntity {
     public static let table = "cin_episode"
     public static let columns = [
         "id", "child_id", "referral_date", "source", "primary_need", "is_nfa", "closure_date", "closure_reason",
-        "team_id", "worker_reference",
+        "team_id", "worker_reference", "pre_proceedings",
     ]
     public func bind(to binder: inout some ColumnWriter) {
         binder.text(id.rawValue)
@@ -242,13 +257,29 @@ extension ChildInNeedEpisode: PersistedEntity {
         binder.text(closureReason?.rawValue)
         binder.text(teamID?.rawValue)
         binder.text(workerReference)
+        binder.text(preProceedings.isEmpty ? nil : Self.preProceedingsJSON(preProceedings))
+    }
+
+    /// The blocks as one JSON array of objects, keys sorted, so the same blocks are always stored alike.
+    static func preProceedingsJSON(_ blocks: [[String: String]]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        // Encoding string dictionaries cannot fail.
+        return String(decoding: (try? encoder.encode(blocks)) ?? Data("[]".utf8), as: UTF8.self)
     }
     public init(reading r: some ColumnReader) throws(StorageError) {
+        var preProceedings: [[String: String]] = []
+        if let json = r.text("pre_proceedings") {
+            guard let blocks = try? JSONDecoder().decode([[String: String]].self, from: Data(json.utf8)) else {
+                throw .corruptValue(Self.entity, key: r.key, column: "pre_proceedings", value: json)
+            }
+            preProceedings = blocks
+        }
         self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"),
                   referralDate: try r.requiredDate("referral_date"), source: try r.code(ReferralSource.self, "source"),
                   primaryNeed: try r.code(CategoryOfNeed.self, "primary_need"), isNoFurtherAction: r.bool("is_nfa"),
                   closureDate: try r.date("closure_date"), closureReason: try r.code(ClosureReason.self, "closure_reason"),
-                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"))
+                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"), preProceedings: preProceedings)
     }
 }
 
@@ -257,7 +288,7 @@ extension Assessment: PersistedEntity {
     public static let table = "assessment"
     public static let columns = [
         "id", "child_id", "referral_id", "start_date", "authorisation_date", "child_seen", "is_nfa", "factors",
-        "team_id", "worker_reference",
+        "team_id", "worker_reference", "internal_review_date",
     ]
     public func bind(to binder: inout some ColumnWriter) {
         binder.text(id.rawValue)
@@ -270,19 +301,16 @@ extension Assessment: PersistedEntity {
         binder.text(factors.map(\.rawValue).joined(separator: ","))
         binder.text(teamID?.rawValue)
         binder.text(workerReference)
+        binder.date(internalReviewDate)
     }
     public init(reading r: some ColumnReader) throws(StorageError) {
-        var factors: [AssessmentFactor] = []
-        for code in try r.requiredText("factors").split(separator: ",") {
-            guard let factor = AssessmentFactor(rawValue: String(code)) else {
-                throw .corruptValue(Self.entity, key: r.key, column: "factors", value: String(code))
-            }
-            factors.append(factor)
-        }
+        _ = try r.requiredText("factors")
+        let factors = try r.codes(AssessmentFactor.self, "factors")
         self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), referralID: r.id("referral_id"),
                   startDate: try r.requiredDate("start_date"), authorisationDate: try r.date("authorisation_date"),
                   childSeen: r.bool("child_seen"), isNoFurtherAction: r.bool("is_nfa"), factors: factors,
-                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"))
+                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"),
+                  internalReviewDate: try r.date("internal_review_date"))
     }
 }
 
@@ -336,7 +364,7 @@ extension Section47Enquiry: PersistedEntity {
     public static let table = "section47_enquiry"
     public static let columns = [
         "id", "child_id", "referral_id", "start_date", "end_date", "is_nfa", "conference_recommended", "team_id",
-        "worker_reference",
+        "worker_reference", "conference_target_date",
     ]
     public func bind(to binder: inout some ColumnWriter) {
         binder.text(id.rawValue)
@@ -348,12 +376,14 @@ extension Section47Enquiry: PersistedEntity {
         binder.flag(conferenceRecommended)
         binder.text(teamID?.rawValue)
         binder.text(workerReference)
+        binder.date(conferenceTargetDate)
     }
     public init(reading r: some ColumnReader) throws(StorageError) {
         self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), referralID: r.id("referral_id"),
                   startDate: try r.requiredDate("start_date"), endDate: try r.date("end_date"),
                   isNoFurtherAction: r.bool("is_nfa"), conferenceRecommended: r.bool("conference_recommended"),
-                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"))
+                  teamID: r.id("team_id"), workerReference: r.text("worker_reference"),
+                  conferenceTargetDate: try r.date("conference_target_date"))
     }
 }
 
@@ -391,6 +421,7 @@ extension ChildProtectionPlan: PersistedEntity {
     public static let table = "cp_plan"
     public static let columns = [
         "id", "child_id", "referral_id", "conference_id", "start", "end", "initial_category", "latest_category", "is_other_la",
+        "number_of_previous_plans",
     ]
     public func bind(to binder: inout some ColumnWriter) {
         binder.text(id.rawValue)
@@ -402,13 +433,14 @@ extension ChildProtectionPlan: PersistedEntity {
         binder.text(initialCategory?.rawValue)
         binder.text(latestCategory?.rawValue)
         binder.flag(isOtherLocalAuthority)
+        binder.integer(numberOfPreviousPlans)
     }
     public init(reading r: some ColumnReader) throws(StorageError) {
         self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), referralID: r.id("referral_id"),
                   conferenceID: r.id("conference_id"), start: try r.requiredDate("start"), end: try r.date("end"),
                   initialCategory: try r.code(CategoryOfAbuse.self, "initial_category"),
                   latestCategory: try r.code(CategoryOfAbuse.self, "latest_category"),
-                  isOtherLocalAuthority: r.bool("is_other_la") ?? false)
+                  isOtherLocalAuthority: r.bool("is_other_la") ?? false, numberOfPreviousPlans: r.integer("number_of_previous_plans"))
     }
 }
 

@@ -457,11 +457,38 @@ enum Migrations {
             """,
             "CREATE INDEX waiting_list_referral_child ON waiting_list_referral (child_id)",
         ]),
+        // The CIN census's child details (issue 3), as SQLite's 009-cin-child-details: new snapshot schemas gain the
+        // columns from the snapshot migration of the same name; this brings the snapshot the catalogue names up to
+        // date (and records it there), so data imported before reads on unchanged.
+        Migration(name: "009-cin-child-details", statements: [
+            """
+            DO $$
+            DECLARE
+                snapshot TEXT;
+            BEGIN
+                FOR snapshot IN SELECT DISTINCT e.snapshot FROM extract e JOIN pg_namespace n ON n.nspname = e.snapshot LOOP
+            \(cinChildDetails.map { "        EXECUTE format('ALTER TABLE %I.\($0.table) ADD COLUMN IF NOT EXISTS \($0.column)', snapshot);" }.joined(separator: "\n"))
+                    EXECUTE format('INSERT INTO %I.schema_migrations (name) VALUES (%L) ON CONFLICT DO NOTHING', snapshot, '009-cin-child-details');
+                END LOOP;
+            END
+            $$
+            """,
+        ]),
     ]
 
     /// A snapshot: one import's case records in a schema of their own, written once and then only read.
     static let snapshot: [Migration] = [
         Migration(name: "001-case-records", statements: caseRecordsV1),
+        Migration(name: "009-cin-child-details", statements: cinChildDetails.map { "ALTER TABLE \($0.table) ADD COLUMN \($0.column)" }),
+    ]
+
+    /// What the CIN census records beyond the SSD's core: the child's former UPN and disabilities, the number of
+    /// child protection plans before this one, the conference target on the enquiry (known before any conference),
+    /// the assessment's internal review date and the 2026 pre-proceedings blocks (JSON). The same columns as SQLite's.
+    static let cinChildDetails: [(table: String, column: String)] = [
+        ("child", "former_upn TEXT"), ("child", "disabilities TEXT"), ("assessment", "internal_review_date DATE"),
+        ("section47_enquiry", "conference_target_date DATE"), ("cp_plan", "number_of_previous_plans INTEGER"),
+        ("cin_episode", "pre_proceedings TEXT"),
     ]
 
     /// The table that records applied migrations, in every catalogue and snapshot schema.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The schema, as named, append-only migrations.
@@ -353,6 +354,18 @@ enum Migrations {
                 CREATE INDEX waiting_list_referral_child ON waiting_list_referral(child_id);
                 """)
         }
+        // The CIN census's child details (issue 3) are case records, so their columns live in each snapshot: new
+        // snapshots gain them from the snapshot migration of the same name, and this one brings the snapshot the
+        // catalogue names now up to date, so data imported before reads on unchanged.
+        migrator.registerMigration("009-cin-child-details") { db in
+            guard let current = try String.fetchOne(db, sql: "SELECT snapshot FROM extract ORDER BY id DESC LIMIT 1"),
+                let catalogue = try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'"),
+                FileManager.default.fileExists(atPath: catalogue + ".snapshots/" + current)
+            else { return }
+            let snapshot = try DatabaseQueue(path: catalogue + ".snapshots/" + current)
+            try Migrations.snapshot.migrate(snapshot)
+            try snapshot.close()
+        }
         return migrator
     }
 
@@ -361,6 +374,9 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001-case-records") { db in
             try db.execute(sql: caseRecordsV1)
+        }
+        migrator.registerMigration("009-cin-child-details") { db in
+            try db.execute(sql: cinChildDetails)
         }
         return migrator
     }
@@ -482,6 +498,18 @@ enum Migrations {
             worker_id TEXT, team_id TEXT, role TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT,
             change_reason TEXT, referral_id TEXT
         ) WITHOUT ROWID;
+        """
+
+    /// What the CIN census records beyond the SSD's core: the child's former UPN and disabilities, the number of
+    /// child protection plans before this one, the conference target on the enquiry (known before any conference),
+    /// the assessment's internal review date and the 2026 pre-proceedings blocks (JSON).
+    static let cinChildDetails = """
+        ALTER TABLE child ADD COLUMN former_upn TEXT;
+        ALTER TABLE child ADD COLUMN disabilities TEXT;
+        ALTER TABLE assessment ADD COLUMN internal_review_date TEXT;
+        ALTER TABLE section47_enquiry ADD COLUMN conference_target_date TEXT;
+        ALTER TABLE cp_plan ADD COLUMN number_of_previous_plans INTEGER;
+        ALTER TABLE cin_episode ADD COLUMN pre_proceedings TEXT;
         """
 
     /// Lookup indexes by child, built after bulk loading because maintaining them row by row

@@ -75,6 +75,11 @@ struct RowBinder {
         index += 1
     }
 
+    mutating func integer(_ value: Int?) {
+        if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
+        index += 1
+    }
+
     mutating func real(_ value: Double?) {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
         index += 1

@@ -143,7 +143,7 @@ struct BackupTests {
 
         let manifest = try subject.backup(work + "/backup")
         #expect(manifest.store == (kind == .postgres ? .postgres : .sqlite))
-        #expect(manifest.migrations == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
+        #expect(manifest.migrations == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
         #expect(manifest.contents == StoreContents(extracts: 1, users: 2, sessions: 1, apiTokens: 1, restrictions: 1, auditAssignments: 1,
                                                    accessLogEntries: 3))
         #expect(manifest.snapshot != nil)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OversightCore
 import OversightStorage
 import OversightStoragePostgres
@@ -55,8 +56,9 @@ private func d(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 /// A small journey with every entity, built by hand so each value can be checked after a round trip.
 enum Journey {
     static let amara = Child(id: "amara", forename: "Amara", surname: "Synthetic", sex: .female, ethnicity: .bafr,
-                             dateOfBirth: d("2014-05-02"), upn: "A825123456789")
-    static let jordan = Child(id: "jordan", sex: .male, ethnicity: .wbri, dateOfBirth: d("2010-01-15"), upnUnknownReason: "UN3")
+                             dateOfBirth: d("2014-05-02"), upn: "A825123456789", formerUPN: "B931200012345",
+                             disabilities: [.autism, .communication])
+    static let jordan = Child(id: "jordan", sex: .male, ethnicity: .wbri, dateOfBirth: d("2010-01-15"), upnUnknownReason: "UN3", disabilities: [.none])
     static let unborn = Child(id: "unborn", sex: .unknown, expectedDateOfBirth: d("2025-02-01"))
 
     static var records: [CaseRecord] {
@@ -68,17 +70,20 @@ enum Journey {
             .contact(Contact(id: "C1", childID: "amara", date: d("2024-01-05"), source: .schools, sourceDescription: "School", ledToReferral: true)),
             .earlyHelpEpisode(EarlyHelpEpisode(id: "EH1", childID: "amara", start: d("2023-06-01"), end: d("2023-10-01"), reason: "Support")),
             .childInNeedEpisode(ChildInNeedEpisode(id: "R1", childID: "amara", referralDate: d("2024-01-08"), source: .schools,
-                                                   primaryNeed: .n1, isNoFurtherAction: false, teamID: "T1")),
+                                                   primaryNeed: .n1, isNoFurtherAction: false, teamID: "T1",
+                                                   preProceedings: [["PPStartDate": "2024-02-01", "PPOutcome": "1"]])),
             .assessment(Assessment(id: "A1", childID: "amara", referralID: "R1", startDate: d("2024-01-09"),
-                                   authorisationDate: d("2024-03-01"), childSeen: true, isNoFurtherAction: false, factors: [.f2B, .f4B])),
+                                   authorisationDate: d("2024-03-01"), childSeen: true, isNoFurtherAction: false, factors: [.f2B, .f4B],
+                                   internalReviewDate: d("2024-02-20"))),
             .childInNeedPlan(ChildInNeedPlan(id: "CINP1", childID: "amara", referralID: "R1", start: d("2024-03-04"))),
             .statutoryVisit(StatutoryVisit(id: "V1", context: .childInNeed, childID: "amara", date: d("2024-03-20"), childSeen: true, childSeenAlone: false)),
             .statutoryVisit(StatutoryVisit(id: "V1", context: .childProtection, childID: "jordan", date: d("2024-03-21"), childSeen: true, childSeenAlone: true)),
-            .section47Enquiry(Section47Enquiry(id: "S1", childID: "jordan", startDate: d("2024-02-21"), conferenceRecommended: true)),
+            .section47Enquiry(Section47Enquiry(id: "S1", childID: "jordan", startDate: d("2024-02-21"), conferenceRecommended: true,
+                                               conferenceTargetDate: d("2024-03-13"))),
             .initialChildProtectionConference(InitialChildProtectionConference(id: "IC1", childID: "jordan", section47EnquiryID: "S1",
                                                                                date: d("2024-03-12"), resultedInPlan: true, planID: "CP1")),
             .childProtectionPlan(ChildProtectionPlan(id: "CP1", childID: "jordan", conferenceID: "IC1", start: d("2024-03-12"),
-                                                     initialCategory: .neglect, latestCategory: .multiple)),
+                                                     initialCategory: .neglect, latestCategory: .multiple, numberOfPreviousPlans: 2)),
             .childProtectionReview(ChildProtectionReview(id: "CR1", childID: "jordan", planID: "CP1", dueDate: d("2024-06-12"),
                                                          date: d("2024-06-10"), planContinues: true, participation: .pn1)),
             .legalStatusSpell(LegalStatusSpell(id: "LS1", childID: "jordan", status: .c1, start: d("2024-05-01"))),
@@ -189,12 +194,49 @@ struct SQLiteFileTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/o.sqlite"
         let store = try SQLiteCaseRecordStore(path: path)
-        #expect(try store.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
+        #expect(try store.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("foreign_keys") == "1")
         // Reopening an existing file runs no migration twice.
         let reopened = try SQLiteCaseRecordStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
+        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
+    }
+
+    @Test("A snapshot imported before 009-cin-child-details gains its columns when the store opens, and reads on")
+    func oldSnapshotUpgraded() throws {
+        let directory = NSTemporaryDirectory() + "oversight-009-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/o.sqlite"
+        let store = try SQLiteCaseRecordStore(path: path)
+        try store.replaceCaseRecords { writer in
+            for record in Journey.records { try writer.insert(record) }
+            return Journey.extract
+        }
+        // Back to the catalogue and snapshot as they were before 009: the columns gone, the migration not recorded.
+        let snapshot = try #require(try FileManager.default.contentsOfDirectory(atPath: store.snapshotFolder).first)
+        let old = try DatabaseQueue(path: store.snapshotFolder + "/" + snapshot)
+        try old.write { db in
+            for (table, column) in [
+                ("child", "former_upn"), ("child", "disabilities"), ("assessment", "internal_review_date"),
+                ("section47_enquiry", "conference_target_date"), ("cp_plan", "number_of_previous_plans"), ("cin_episode", "pre_proceedings"),
+            ] {
+                try db.execute(sql: "ALTER TABLE \(table) DROP COLUMN \(column)")
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '009-cin-child-details'")
+        }
+        try old.close()
+        let catalogue = try DatabaseQueue(path: path)
+        try catalogue.write { db in try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '009-cin-child-details'") }
+        try catalogue.close()
+
+        let upgraded = try SQLiteCaseRecordStore(path: path)
+        #expect(upgraded.migrationsAppliedOnOpening == ["009-cin-child-details"])
+        let amara = try #require(try upgraded.fetchCaseRecords().children.first { $0.id == "amara" })
+        #expect(amara.upn == Journey.amara.upn)
+        #expect(amara.formerUPN == nil && amara.disabilities.isEmpty)
+        let columns = try DatabaseQueue(path: store.snapshotFolder + "/" + snapshot).read { db in try db.columns(in: "cp_plan").map(\.name) }
+        #expect(columns.contains("number_of_previous_plans"))
     }
 
     @Test("After a bulk replace SQLite's own foreign-key check finds nothing, and foreign keys are back on")

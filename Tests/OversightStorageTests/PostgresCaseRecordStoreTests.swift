@@ -107,10 +107,10 @@ struct PostgresCaseRecordStoreTests {
     func migrations() throws {
         let first = try store()
         defer { first.close() }
-        #expect(try first.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
+        #expect(try first.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
         let reopened = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: first.schema)
         defer { reopened.close() }
-        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
+        #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
     }
 
     @Test("A catalogue from before the access tables gains them when opened, keeping its imports")
@@ -118,7 +118,16 @@ struct PostgresCaseRecordStoreTests {
         let old = try store()
         defer { old.close() }
         try importJourney(into: old)
-        // Back to the catalogue as 001-extracts left it.
+        // Back to the catalogue, and the snapshot it names, as 001-extracts and 001-case-records left them.
+        let snapshot = try #require(try old.snapshotSchemas().first)
+        for (table, column) in [
+            ("child", "former_upn"), ("child", "disabilities"), ("assessment", "internal_review_date"),
+            ("section47_enquiry", "conference_target_date"), ("cp_plan", "number_of_previous_plans"), ("cin_episode", "pre_proceedings"),
+        ] {
+            try old.executeInCatalogue("downgrading", "ALTER TABLE \(snapshot).\(table) DROP COLUMN \(column)")
+        }
+        try old.executeInCatalogue("downgrading", "DELETE FROM \(snapshot).schema_migrations WHERE name = '009-cin-child-details'")
+        try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '009-cin-child-details'")
         for table in ["workforce_establishment", "workforce_spell", "workforce_import"] {
             try old.executeInCatalogue("downgrading", "DROP TABLE \(table)")
         }
@@ -154,8 +163,12 @@ struct PostgresCaseRecordStoreTests {
 
         let upgraded = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: old.schema)
         defer { upgraded.close() }
-        #expect(try upgraded.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send"])
+        #expect(try upgraded.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
         #expect(try upgraded.fetchEntityCounts()[.child] == 3)
+        // The snapshot imported before 009 gained its columns, empty, so its records read on.
+        let children = try upgraded.fetchCaseRecords().children
+        #expect(children.map(\.id) == ["amara", "jordan", "unborn"])
+        #expect(children.allSatisfy { $0.formerUPN == nil && $0.disabilities.isEmpty })
         try upgraded.saveUser(UserAccount(username: "u", displayName: "U", role: .director), passwordHash: "h")
         #expect(try upgraded.users().map(\.username) == ["u"])
     }

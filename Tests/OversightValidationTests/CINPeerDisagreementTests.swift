@@ -88,4 +88,17 @@ struct CINPeerDisagreementTests {
         #expect(Self.flags("8568", old))
         #expect(!Self.flags("8569Q", old))
     }
+
+    /// The peer's list of LA numbers runs the offshore establishments as one range, 701-708, which takes in 703; the
+    /// DfE has no establishment or authority 703 (Get Information about Schools lists 701, 702 and 704-708), so a UPN
+    /// carrying it is not a recognised LA code. (The peer's own 1530 test fails in 2023/24 for another reason: it
+    /// compares the rule's code with the number 1530 where the code is the text "1530".)
+    @Test func rule1530FlagsANumberNoAuthorityHas() {
+        var child = Self.child([Self.episode()])
+        child.upnUnknown = nil
+        child.upn = "A703200012345"
+        #expect(Self.flags("1530", child))
+        child.upn = "A704200012345"
+        #expect(!Self.flags("1530", child))
+    }
 }

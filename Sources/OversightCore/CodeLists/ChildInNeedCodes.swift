@@ -150,3 +150,28 @@ public enum CategoryOfAbuse: String, CodeList {
 }
 
 import Foundation
+
+/// A disability recorded in the CIN census (`Disability` within `Disabilities`): NONE, or one code per condition.
+public enum Disability: String, CodeList {
+    case none = "NONE", mobility = "MOB", handFunction = "HAND", personalCare = "PC", incontinence = "INC"
+    case communication = "COMM", learning = "LD", hearing = "HEAR", vision = "VIS", behaviour = "BEH"
+    case consciousness = "CON", autism = "AUT", otherDDA = "DDA"
+    public static let listName = "Disability"
+    public var label: String {
+        switch self {
+        case .none: "No disability"
+        case .mobility: "Mobility"
+        case .handFunction: "Hand function"
+        case .personalCare: "Personal care"
+        case .incontinence: "Incontinence"
+        case .communication: "Communication"
+        case .learning: "Learning"
+        case .hearing: "Hearing"
+        case .vision: "Vision"
+        case .behaviour: "Behaviour"
+        case .consciousness: "Consciousness"
+        case .autism: "Diagnosed with autism or Asperger syndrome"
+        case .otherDDA: "Other disability under the Equality Act"
+        }
+    }
+}

@@ -15,11 +15,16 @@ public struct Child: Hashable, Sendable, Codable, Identifiable {
     public var upn: String?
     public var upnUnknownReason: String?
     public var legacyID: String?
+    /// A UPN the child held before (CIN census `FormerUPN`), so their school records can still be matched.
+    public var formerUPN: String?
+    /// CIN census `Disabilities`: `[.none]` when the child has none, empty when nothing is recorded.
+    public var disabilities: [Disability]
 
     public init(
         id: Identifier<Child>, forename: String? = nil, surname: String? = nil, sex: Sex? = nil,
         ethnicity: Ethnicity? = nil, dateOfBirth: LocalDate? = nil, expectedDateOfBirth: LocalDate? = nil,
-        dateOfDeath: LocalDate? = nil, upn: String? = nil, upnUnknownReason: String? = nil, legacyID: String? = nil
+        dateOfDeath: LocalDate? = nil, upn: String? = nil, upnUnknownReason: String? = nil, legacyID: String? = nil,
+        formerUPN: String? = nil, disabilities: [Disability] = []
     ) {
         self.id = id
         self.forename = forename
@@ -32,6 +37,8 @@ public struct Child: Hashable, Sendable, Codable, Identifiable {
         self.upn = upn
         self.upnUnknownReason = upnUnknownReason
         self.legacyID = legacyID
+        self.formerUPN = formerUPN
+        self.disabilities = disabilities
     }
 
     /// Unborn on `date`: no recorded birth, and an expected birth still to come.

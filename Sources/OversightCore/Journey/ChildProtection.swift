@@ -11,11 +11,15 @@ public struct Section47Enquiry: Hashable, Sendable, Codable, Identifiable {
     public var conferenceRecommended: Bool?
     public var teamID: Identifier<Team>?
     public var workerReference: String?
+    /// When the initial conference is due (CIN census `InitialCPCtarget`), kept on the enquiry because it is known
+    /// before any conference is held.
+    public var conferenceTargetDate: LocalDate?
 
     public init(
         id: Identifier<Section47Enquiry>, childID: Identifier<Child>, referralID: Identifier<ChildInNeedEpisode>? = nil,
         startDate: LocalDate, endDate: LocalDate? = nil, isNoFurtherAction: Bool? = nil,
-        conferenceRecommended: Bool? = nil, teamID: Identifier<Team>? = nil, workerReference: String? = nil
+        conferenceRecommended: Bool? = nil, teamID: Identifier<Team>? = nil, workerReference: String? = nil,
+        conferenceTargetDate: LocalDate? = nil
     ) {
         self.id = id
         self.childID = childID
@@ -26,6 +30,7 @@ public struct Section47Enquiry: Hashable, Sendable, Codable, Identifiable {
         self.conferenceRecommended = conferenceRecommended
         self.teamID = teamID
         self.workerReference = workerReference
+        self.conferenceTargetDate = conferenceTargetDate
     }
 }
 
@@ -77,11 +82,15 @@ public struct ChildProtectionPlan: Hashable, Sendable, Codable, Identifiable {
     public var latestCategory: CategoryOfAbuse?
     /// A temporary plan held for another authority: excluded from the returns' counts.
     public var isOtherLocalAuthority: Bool
+    /// How many child protection plans the child had before this one, in any authority (CIN census
+    /// `NumberOfPreviousCPP`); `nil` when not recorded.
+    public var numberOfPreviousPlans: Int?
 
     public init(
         id: Identifier<ChildProtectionPlan>, childID: Identifier<Child>, referralID: Identifier<ChildInNeedEpisode>? = nil,
         conferenceID: Identifier<InitialChildProtectionConference>? = nil, start: LocalDate, end: LocalDate? = nil,
-        initialCategory: CategoryOfAbuse? = nil, latestCategory: CategoryOfAbuse? = nil, isOtherLocalAuthority: Bool = false
+        initialCategory: CategoryOfAbuse? = nil, latestCategory: CategoryOfAbuse? = nil, isOtherLocalAuthority: Bool = false,
+        numberOfPreviousPlans: Int? = nil
     ) {
         self.id = id
         self.childID = childID
@@ -92,6 +101,7 @@ public struct ChildProtectionPlan: Hashable, Sendable, Codable, Identifiable {
         self.initialCategory = initialCategory
         self.latestCategory = latestCategory
         self.isOtherLocalAuthority = isOtherLocalAuthority
+        self.numberOfPreviousPlans = numberOfPreviousPlans
     }
 
     public var interval: DateInterval { DateInterval(start: start, end: end) }

@@ -62,12 +62,16 @@ public struct ChildInNeedEpisode: Hashable, Sendable, Codable, Identifiable {
     public var teamID: Identifier<Team>?
     /// The responsible worker as the CMS exported it (SystemC gives a name, others an ID).
     public var workerReference: String?
+    /// The 2026 CIN census's pre-proceedings and family group decision-making blocks (`PreProceedingsandFGDM`), each
+    /// kept element by element as the census names and writes them (`PPStartDate`, `PPOutcome`, …): no measure or
+    /// rule reads them yet, so they are carried, not interpreted.
+    public var preProceedings: [[String: String]]
 
     public init(
         id: Identifier<ChildInNeedEpisode>, childID: Identifier<Child>, referralDate: LocalDate,
         source: ReferralSource? = nil, primaryNeed: CategoryOfNeed? = nil, isNoFurtherAction: Bool? = nil,
         closureDate: LocalDate? = nil, closureReason: ClosureReason? = nil, teamID: Identifier<Team>? = nil,
-        workerReference: String? = nil
+        workerReference: String? = nil, preProceedings: [[String: String]] = []
     ) {
         self.id = id
         self.childID = childID
@@ -79,6 +83,7 @@ public struct ChildInNeedEpisode: Hashable, Sendable, Codable, Identifiable {
         self.closureReason = closureReason
         self.teamID = teamID
         self.workerReference = workerReference
+        self.preProceedings = preProceedings
     }
 
     public var interval: DateInterval { DateInterval(start: referralDate, end: closureDate) }
@@ -98,12 +103,14 @@ public struct Assessment: Hashable, Sendable, Codable, Identifiable {
     public var factors: [AssessmentFactor]
     public var teamID: Identifier<Team>?
     public var workerReference: String?
+    /// The date of the assessment's internal review, as the CIN census records it (`AssessmentInternalReviewDate`).
+    public var internalReviewDate: LocalDate?
 
     public init(
         id: Identifier<Assessment>, childID: Identifier<Child>, referralID: Identifier<ChildInNeedEpisode>? = nil,
         startDate: LocalDate, authorisationDate: LocalDate? = nil, childSeen: Bool? = nil,
         isNoFurtherAction: Bool? = nil, factors: [AssessmentFactor] = [], teamID: Identifier<Team>? = nil,
-        workerReference: String? = nil
+        workerReference: String? = nil, internalReviewDate: LocalDate? = nil
     ) {
         self.id = id
         self.childID = childID
@@ -115,6 +122,7 @@ public struct Assessment: Hashable, Sendable, Codable, Identifiable {
         self.factors = factors
         self.teamID = teamID
         self.workerReference = workerReference
+        self.internalReviewDate = internalReviewDate
     }
 }
 

@@ -42,15 +42,15 @@ public struct CINCensusExporter {
                 .sorted { ($0.referralDate, $0.id) < ($1.referralDate, $1.id) }
             guard !included.isEmpty else { continue }
             var census = CINCensusChild(
-                laChildID: child.id.rawValue, upn: child.upn, upnUnknown: child.upnUnknownReason, personBirthDate: child.dateOfBirth,
-                expectedPersonBirthDate: child.expectedDateOfBirth, sex: child.sex?.rawValue, personDeathDate: child.dateOfDeath,
-                ethnicity: child.ethnicity?.rawValue)
+                laChildID: child.id.rawValue, upn: child.upn, formerUPN: child.formerUPN, upnUnknown: child.upnUnknownReason,
+                personBirthDate: child.dateOfBirth, expectedPersonBirthDate: child.expectedDateOfBirth, sex: child.sex?.rawValue,
+                personDeathDate: child.dateOfDeath, ethnicity: child.ethnicity?.rawValue, disabilities: child.disabilities.map(\.rawValue))
             for episode in included {
                 let key = episode.id.rawValue
                 var written = CINCensusEpisode(
                     referralDate: episode.referralDate, referralSource: episode.source?.rawValue, primaryNeedCode: episode.primaryNeed?.rawValue,
                     closureDate: inYear(episode.closureDate), reasonForClosure: inYear(episode.closureDate) == nil ? nil : episode.closureReason?.rawValue,
-                    referralNFA: episode.isNoFurtherAction.map { $0 ? "true" : "false" })
+                    referralNFA: episode.isNoFurtherAction.map { $0 ? "true" : "false" }, preProceedings: episode.preProceedings)
                 written.dateOfInitialCPC = (conferences[key] ?? []).first { $0.section47EnquiryID == nil && isInYear($0.date) }?.date
                 written.assessments = (assessments[key] ?? []).sorted { ($0.startDate, $0.id) < ($1.startDate, $1.id) }.compactMap { assessment in
                     let authorised = inYear(assessment.authorisationDate)
@@ -58,7 +58,8 @@ public struct CINCensusExporter {
                     let openAtCensus = assessment.authorisationDate.map { $0 > referenceDate } ?? true
                     guard authorised != nil || (openAtCensus && isInYear(assessment.startDate)) else { return nil }
                     return CINCensusAssessment(
-                        startDate: assessment.startDate, authorisationDate: authorised, factors: authorised == nil ? [] : assessment.factors.map(\.rawValue))
+                        startDate: assessment.startDate, internalReviewDate: assessment.internalReviewDate, authorisationDate: authorised,
+                        factors: authorised == nil ? [] : assessment.factors.map(\.rawValue))
                 }
                 written.plans = (plans[key] ?? []).filter(overlapsYear).sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map {
                     CINCensusPlan(startDate: $0.start, endDate: inYear($0.end))
@@ -69,7 +70,7 @@ public struct CINCensusExporter {
                     // Reported when begun in the year, or when its conference falls in the year (8715, 8740).
                     guard enquiry.startDate <= referenceDate, isInYear(enquiry.startDate) || held != nil else { return nil }
                     return CINCensusSection47(
-                        startDate: enquiry.startDate, initialCPCTarget: conference?.targetDate, dateOfInitialCPC: held,
+                        startDate: enquiry.startDate, initialCPCTarget: enquiry.conferenceTargetDate ?? conference?.targetDate, dateOfInitialCPC: held,
                         icpcNotRequired: enquiry.conferenceRecommended.map { $0 ? "false" : "true" })
                 }
                 written.protectionPlans = (protectionPlans[key] ?? []).filter { $0.start <= referenceDate && ($0.end.map { $0 >= start } ?? true) }
@@ -77,7 +78,8 @@ public struct CINCensusExporter {
                         let held = (reviews[plan.id.rawValue] ?? []).compactMap(\.date).filter(isInYear).sorted()
                         return CINCensusProtectionPlan(
                             startDate: plan.start, endDate: inYear(plan.end), initialCategoryOfAbuse: plan.initialCategory?.rawValue,
-                            latestCategoryOfAbuse: plan.latestCategory?.rawValue, reviewDates: held)
+                            latestCategoryOfAbuse: plan.latestCategory?.rawValue, numberOfPreviousCPP: plan.numberOfPreviousPlans.map(String.init),
+                            reviewDates: held)
                     }
                 census.episodes.append(written)
             }

@@ -86,7 +86,8 @@ public struct CINCensusImporter {
                 Child(
                     id: childID, sex: try code(Sex.self, "Sex", child.sex), ethnicity: try code(Ethnicity.self, "Ethnicity", child.ethnicity),
                     dateOfBirth: child.personBirthDate, expectedDateOfBirth: child.expectedPersonBirthDate, dateOfDeath: child.personDeathDate,
-                    upn: child.upn, upnUnknownReason: child.upnUnknown))
+                    upn: child.upn, upnUnknownReason: child.upnUnknown, formerUPN: child.formerUPN,
+                    disabilities: try child.disabilities.compactMap { try code(Disability.self, "Disability", $0) }))
         ]
         for (number, episode) in child.episodes.enumerated() {
             guard let referral = episode.referralDate else {
@@ -100,7 +101,8 @@ public struct CINCensusImporter {
                         source: try code(ReferralSource.self, "ReferralSource", episode.referralSource),
                         primaryNeed: try code(CategoryOfNeed.self, "PrimaryNeedCode", episode.primaryNeedCode),
                         isNoFurtherAction: episode.isNoFurtherAction, closureDate: episode.closureDate,
-                        closureReason: try code(ClosureReason.self, "ReasonForClosure", episode.reasonForClosure))))
+                        closureReason: try code(ClosureReason.self, "ReasonForClosure", episode.reasonForClosure),
+                        preProceedings: episode.preProceedings)))
             for (index, assessment) in episode.assessments.enumerated() {
                 guard let start = assessment.startDate else { continue }
                 let factors = try assessment.factors.compactMap { try code(AssessmentFactor.self, "AssessmentFactors", $0) }
@@ -108,7 +110,7 @@ public struct CINCensusImporter {
                     .assessment(
                         Assessment(
                             id: Identifier("\(episodeID)-A\(index + 1)"), childID: childID, referralID: episodeID, startDate: start,
-                            authorisationDate: assessment.authorisationDate, factors: factors)))
+                            authorisationDate: assessment.authorisationDate, factors: factors, internalReviewDate: assessment.internalReviewDate)))
             }
             for (index, plan) in episode.plans.enumerated() {
                 guard let start = plan.startDate else { continue }
@@ -127,7 +129,8 @@ public struct CINCensusImporter {
                     .section47Enquiry(
                         Section47Enquiry(
                             id: enquiryID, childID: childID, referralID: episodeID, startDate: start, endDate: enquiry.dateOfInitialCPC,
-                            conferenceRecommended: enquiry.icpcNotRequired == nil ? nil : !enquiry.isICPCNotRequired)))
+                            conferenceRecommended: enquiry.icpcNotRequired == nil ? nil : !enquiry.isICPCNotRequired,
+                            conferenceTargetDate: enquiry.initialCPCTarget)))
                 if let conference = enquiry.dateOfInitialCPC {
                     records.append(
                         .initialChildProtectionConference(
@@ -138,13 +141,21 @@ public struct CINCensusImporter {
             }
             for (index, plan) in episode.protectionPlans.enumerated() {
                 guard let start = plan.startDate else { continue }
+                let previousPlans = try plan.numberOfPreviousCPP.map { text in
+                    guard let number = Int(text.trimmingCharacters(in: .whitespaces)), number >= 0 else {
+                        throw CINImportError(
+                            description: "\(file):\(child.line): NumberOfPreviousCPP: '\(text)' is not a number of plans (child \(childID))")
+                    }
+                    return number
+                }
                 let planID = Identifier<ChildProtectionPlan>("\(episodeID)-CPP\(index + 1)")
                 records.append(
                     .childProtectionPlan(
                         ChildProtectionPlan(
                             id: planID, childID: childID, referralID: episodeID, start: start, end: plan.endDate,
                             initialCategory: try code(CategoryOfAbuse.self, "InitialCategoryOfAbuse", plan.initialCategoryOfAbuse),
-                            latestCategory: try code(CategoryOfAbuse.self, "LatestCategoryOfAbuse", plan.latestCategoryOfAbuse))))
+                            latestCategory: try code(CategoryOfAbuse.self, "LatestCategoryOfAbuse", plan.latestCategoryOfAbuse),
+                            numberOfPreviousPlans: previousPlans)))
                 for (review, date) in plan.reviewDates.enumerated() {
                     guard let date else { continue }
                     records.append(

@@ -251,6 +251,7 @@ final class ExtractReader: @unchecked Sendable {
 struct ImportState {
     let resolver: CodeResolver
     var factorsByAssessment: [String: [AssessmentFactor]] = [:]
+    var disabilitiesByPerson: [String: [Disability]] = [:]
     var childByReferral: [String: Identifier<Child>] = [:]
     var childByCINPlan: [String: Identifier<Child>] = [:]
     var childByCPPlan: [String: Identifier<Child>] = [:]

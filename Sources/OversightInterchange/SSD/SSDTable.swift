@@ -4,6 +4,8 @@ import OversightStorage
 /// The SSD tables Oversight imports, declared in the order they must be read: people first, then the tables
 /// whose rows later tables look up (referrals, plans, legal status, periods of care).
 enum SSDTable: String, CaseIterable {
+    /// Read before people, as factors before assessments: each child is stored whole, with their disabilities.
+    case disability = "ssd_disability"
     case person = "ssd_person"
     case department = "ssd_department"
     case professionals = "ssd_professionals"
@@ -31,29 +33,30 @@ enum SSDTable: String, CaseIterable {
     /// Position in import order, for per-table arrays (a switch: it is asked once per row).
     var ordinal: Int {
         switch self {
-        case .person: 0
-        case .department: 1
-        case .professionals: 2
-        case .cinEpisodes: 3
-        case .contacts: 4
-        case .earlyHelpEpisodes: 5
-        case .assessmentFactors: 6
-        case .cinAssessments: 7
-        case .cinPlans: 8
-        case .cinVisits: 9
-        case .s47Enquiry: 10
-        case .initialCPConference: 11
-        case .cpPlans: 12
-        case .cpVisits: 13
-        case .cpReviews: 14
-        case .legalStatus: 15
-        case .claEpisodes: 16
-        case .claPlacement: 17
-        case .claReviews: 18
-        case .claVisits: 19
-        case .missing: 20
-        case .careLeavers: 21
-        case .involvements: 22
+        case .disability: 0
+        case .person: 1
+        case .department: 2
+        case .professionals: 3
+        case .cinEpisodes: 4
+        case .contacts: 5
+        case .earlyHelpEpisodes: 6
+        case .assessmentFactors: 7
+        case .cinAssessments: 8
+        case .cinPlans: 9
+        case .cinVisits: 10
+        case .s47Enquiry: 11
+        case .initialCPConference: 12
+        case .cpPlans: 13
+        case .cpVisits: 14
+        case .cpReviews: 15
+        case .legalStatus: 16
+        case .claEpisodes: 17
+        case .claPlacement: 18
+        case .claReviews: 19
+        case .claVisits: 20
+        case .missing: 21
+        case .careLeavers: 22
+        case .involvements: 23
         }
     }
     var fileName: String { rawValue + ".csv" }
@@ -61,6 +64,7 @@ enum SSDTable: String, CaseIterable {
     /// The column that identifies a row, named in duplicate-ID errors.
     var keyColumn: String {
         switch self {
+        case .disability: "disa_table_id"
         case .person: "pers_person_id"
         case .department: "dept_team_id"
         case .professionals: "prof_professional_id"
@@ -90,6 +94,7 @@ enum SSDTable: String, CaseIterable {
     /// The column holding the child, named when the child is not in `ssd_person`.
     var personColumn: String {
         switch self {
+        case .disability: "disa_person_id"
         case .person: "pers_person_id"
         case .department, .professionals: "-"
         case .cinEpisodes: "cine_person_id"
@@ -118,6 +123,7 @@ enum SSDTable: String, CaseIterable {
     /// Columns without which no row of the file can be read.
     var requiredColumns: [String] {
         switch self {
+        case .disability: ["disa_person_id", "disa_disability_code"]
         case .person: ["pers_person_id"]
         case .department: ["dept_team_id"]
         case .professionals: ["prof_professional_id"]
@@ -161,13 +167,21 @@ enum SSDTable: String, CaseIterable {
     /// Turns one row into the record it holds; `nil` means "recognised, not stored".
     func read(_ row: SSDRow, _ state: inout ImportState) throws(RowError) -> CaseRecord? {
         switch self {
+        case .disability:
+            if let disability = try row.code("disa_disability_code", Disability.self) {
+                state.disabilitiesByPerson[try row.requiredText("disa_person_id"), default: []].append(disability)
+            }
+            return nil
+
         case .person:
+            let id: Identifier<Child> = try row.requiredID("pers_person_id")
             return .child(Child(
-                id: try row.requiredID("pers_person_id"), forename: row.text("pers_forename"), surname: row.text("pers_surname"),
+                id: id, forename: row.text("pers_forename"), surname: row.text("pers_surname"),
                 sex: try row.code("pers_sex", Sex.self), ethnicity: try row.code("pers_ethnicity", Ethnicity.self),
                 dateOfBirth: try row.date("pers_dob"), expectedDateOfBirth: try row.date("pers_expected_dob"),
                 dateOfDeath: try row.date("pers_death_date"), upn: row.text("pers_upn"),
-                upnUnknownReason: row.text("pers_upn_unknown"), legacyID: row.text("pers_legacy_id")))
+                upnUnknownReason: row.text("pers_upn_unknown"), legacyID: row.text("pers_legacy_id"),
+                disabilities: state.disabilitiesByPerson.removeValue(forKey: id.rawValue) ?? []))
 
         case .department:
             let id: Identifier<Team> = try row.requiredID("dept_team_id")

@@ -1,5 +1,6 @@
 import OversightCore
 import OversightInterchange
+import OversightValidation
 
 /// A synthetic CIN census for one collection year, built child by child from the recipe in
 /// statutory-returns.md §7: clean children that pass the DfE rules, and with `dirt` a share of children each
@@ -75,7 +76,9 @@ public struct CINCensusGenerator: Sendable {
             child.sex = rng.chance(0.01) ? "U" : (rng.chance(0.5) ? "M" : "F")
             let age = birth.age(on: LocalDate(year: year - 1, month: 8, day: 31)!)
             if age >= 4 || rng.chance(0.3) {
-                child.upn = UniquePupilNumber.make(localAuthority: localAuthority, rng: &rng, birthYear: birth.year)
+                child.upn = UniquePupilNumber.make(localAuthority: issuingAuthority(&rng), rng: &rng, birthYear: birth.year)
+                // A child whose first number was replaced (a duplicate found, say) keeps the old one as FormerUPN.
+                if rng.chance(0.03) { child.formerUPN = UniquePupilNumber.make(localAuthority: issuingAuthority(&rng), rng: &rng, birthYear: birth.year) }
             } else {
                 child.upnUnknown = "UN2"
             }
@@ -106,6 +109,14 @@ public struct CINCensusGenerator: Sendable {
         }
         return child
     }
+
+    /// The authority whose school issued a child's UPN: mostly this one, otherwise any on the DfE's list (children
+    /// move, and keep the number they were first given), so rule 1530 meets the whole list.
+    private func issuingAuthority(_ rng: inout SeededGenerator) -> Int {
+        rng.chance(0.85) ? localAuthority : Int(rng.element(of: Self.localAuthorityNumbers))!
+    }
+
+    private static let localAuthorityNumbers = LocalAuthorityNumbers.bundled
 
     private func makeEpisode(referral: LocalDate, mayStayOpen: Bool, _ rng: inout SeededGenerator) -> CINCensusEpisode {
         let period = period

@@ -4,7 +4,7 @@ import OversightInterchange
 /// One fault planted in a synthetic census child, each aimed at a DfE rule (named in the case), the way the
 /// faults of real returns arise: a mistyped date, a code from the wrong list, a module left open.
 enum CINPlantedFault: String, CaseIterable {
-    case upnCheckLetter1510, upnLetters1540, upnLastCharacter1550, formerUPN1560Q, longID1570, punctuatedID1580
+    case upnCheckLetter1510, upnAuthority1530, upnLetters1540, upnLastCharacter1550, formerUPN1560Q, longID1570, punctuatedID1580
     case duplicateUPN1520, duplicateID8510
     case birthAfterCensus8520, birthAndExpected8525Q, expectedOutOfRange8530Q, deathBeforeBirth8535Q, deathOutOfYear8545Q
     case unbornSex8750, sexInvalid4180, schoolAgeNoUPN8770Q, un7WithAction8772, overTwentyFive8775Q
@@ -43,6 +43,9 @@ enum CINPlantedFault: String, CaseIterable {
         }
         switch self {
         case .upnCheckLetter1510: child.upn = UniquePupilNumber.withWrongCheckLetter(UniquePupilNumber.make(localAuthority: 825, rng: &rng, birthYear: 2015))
+        case .upnAuthority1530:
+            // A well-formed UPN with a valid check letter whose characters 2-4 are no authority's number.
+            child.upn = UniquePupilNumber.make(localAuthority: rng.element(of: [100, 450, 599, 999]), rng: &rng, birthYear: child.personBirthDate?.year ?? 2015)
         case .upnLetters1540: child.upn = "A825200X12345"
         case .upnLastCharacter1550: child.upn = "A82520001234!"
         case .formerUPN1560Q: child.formerUPN = "825200012"

@@ -22,8 +22,8 @@ public struct CINValidation {
     private var childrenWithSeveralDisabilities = 0
     /// Episodes with more child protection plans starting in the year than conferences held in it (rule 2883).
     private var episodesWithUnconferencedPlans = 0
-    /// The DfE's local authority numbers, for rule 1530; the list changes with local government reorganisation,
-    /// so it is supplied by the caller rather than built in. Without it the rule is reported as not run.
+    /// The DfE's local authority numbers, for rule 1530: the shipped list unless the caller supplies another (the list
+    /// changes with local government reorganisation). With nil the rule is reported as not run.
     private let localAuthorityNumbers: Set<String>?
 
     /// - Parameters:
@@ -31,7 +31,8 @@ public struct CINValidation {
     ///   - header: the return's header, for the reference-date rule; nil when validating stored data.
     ///   - localAuthorityNumbers: the DfE's three-digit LA numbers, for rule 1530; nil leaves that rule not run.
     public init(
-        year: Int, header: CINCensusHeader? = nil, calendar: WorkingDayCalendar = .englandAndWales, localAuthorityNumbers: Set<String>? = nil
+        year: Int, header: CINCensusHeader? = nil, calendar: WorkingDayCalendar = .englandAndWales,
+        localAuthorityNumbers: Set<String>? = Set(LocalAuthorityNumbers.bundled)
     ) {
         self.localAuthorityNumbers = localAuthorityNumbers
         period = CINCensusPeriod(year: year)

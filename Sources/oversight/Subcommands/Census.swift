@@ -34,7 +34,7 @@ extension OversightCommand.Census {
         @Option(help: "table, json or csv.")
         var format: ReportFormat = .table
 
-        @Option(help: "The DfE's local authority numbers, one three-digit number per line ('#' starts a comment), for rule 1530.")
+        @Option(help: "A list of the DfE's local authority numbers to use for rule 1530 instead of the one Oversight ships: one three-digit number per line ('#' starts a comment).")
         var laNumbers: String?
 
         func validate() throws {
@@ -43,22 +43,18 @@ extension OversightCommand.Census {
             }
         }
 
-        /// The list as a set; a line that is not three digits is refused with its line number, so a wrong file is caught.
-        func localAuthorityNumbers() throws -> Set<String>? {
-            guard let laNumbers else { return nil }
+        /// The list to judge rule 1530 by: the file given, or the shipped one. A line of the file that is not three
+        /// digits is refused with its line number, so a wrong file is caught.
+        func localAuthorityNumbers() throws -> Set<String> {
+            guard let laNumbers else { return Set(LocalAuthorityNumbers.bundled) }
             guard let text = try? String(contentsOfFile: laNumbers, encoding: .utf8) else {
                 throw ValidationError("--la-numbers \(laNumbers): cannot read the file")
             }
-            var numbers = Set<String>()
-            for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespacesAndNewlines)
-                if line.isEmpty { continue }
-                guard line.count == 3, line.allSatisfy(\.isASCII), line.allSatisfy(\.isNumber) else {
-                    throw ValidationError("\(laNumbers):\(offset + 1): '\(line)' is not a three-digit local authority number")
-                }
-                numbers.insert(line)
+            do throws(LocalAuthorityNumbersError) {
+                return try LocalAuthorityNumbers.parse(text, source: laNumbers)
+            } catch {
+                throw ValidationError(error.description)
             }
-            return numbers
         }
 
         func run() throws {

@@ -70,7 +70,7 @@ extension OversightCommand.Import {
             terminal.finish(
                 "Imported \(stored) rows from \(report.tables.count) tables in \(String(format: "%.1f", seconds)) s "
                     + "(\(Int(Double(report.extract.rowsRead) / max(seconds, 0.001))) rows/s).")
-            for table in report.tables where table.rowsNotApplicable > 0 && table.table != "ssd_assessment_factors" {
+            for table in report.tables where table.rowsNotApplicable > 0 && !["ssd_assessment_factors", "ssd_disability"].contains(table.table) {
                 Terminal.write("  \(table.table): \(table.rowsNotApplicable) rows recognised but not stored (outside what Oversight holds, e.g. non-looked-after legal statuses)\n")
             }
             if !report.ignoredFiles.isEmpty {
