@@ -34,6 +34,26 @@ struct SSDImporterTests {
         #expect(report.extract.rowsRead == 43)
     }
 
+    @Test("ssd_disability, when the extract has it, gives each child their CIN disability codes; a code not on the list stops the import")
+    func disabilities() throws {
+        let folder = copyOfFixture("ssd-systemc")
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        write("disa_table_id,disa_person_id,disa_disability_code\n1,1001,AUT\n2,1001,COMM\n3,1002,NONE\n", to: folder + "/ssd_disability.csv")
+        let store = InMemoryCaseRecordStore()
+        let report = try importFixture(folder, into: store)
+        let children = try store.fetchCaseRecords().children
+        #expect(children.first { $0.id == "1001" }?.disabilities == [.autism, .communication])
+        #expect(children.first { $0.id == "1002" }?.disabilities == [.none])
+        let others = children.filter { !["1001", "1002"].contains($0.id.rawValue) }
+        #expect(!others.isEmpty && others.allSatisfy { $0.disabilities.isEmpty })
+        #expect(report.tables.first { $0.table == "ssd_disability" }?.rowsRead == 3)
+        #expect(!report.ignoredFiles.contains("ssd_disability.csv"))
+
+        appendLine("4,1003,WHEELS", to: folder + "/ssd_disability.csv")
+        let error = #expect(throws: InterchangeError.self) { _ = try self.importFixture(folder, into: InMemoryCaseRecordStore()) }
+        #expect(error?.description.contains("ssd_disability.csv:5") == true)
+    }
+
     @Test("SSD sentinels read as not recorded: 1900-01-01, SSD_PH and -1")
     func sentinels() throws {
         let store = InMemoryCaseRecordStore()
