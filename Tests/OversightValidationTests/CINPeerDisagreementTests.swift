@@ -101,4 +101,26 @@ struct CINPeerDisagreementTests {
         child.upn = "A704200012345"
         #expect(!Self.flags("1530", child))
     }
+
+    /// With no date of birth (an unborn child has only an expected one) a death cannot be before the birth.
+    @Test func rule8535QNeedsADateOfBirth() {
+        var child = Self.child([Self.episode()])
+        child.personBirthDate = nil
+        child.expectedPersonBirthDate = LocalDate(year: 2025, month: 4, day: 3)
+        child.sex = "U"
+        child.personDeathDate = LocalDate(year: 2025, month: 4, day: 10)
+        #expect(!Self.flags("8535Q", child))
+        child.personBirthDate = LocalDate(year: 2025, month: 4, day: 12)
+        #expect(Self.flags("8535Q", child))
+    }
+
+    /// A child given both dates (8525Q queries that) is judged by the birth that happened, not the one expected.
+    @Test func rule8606MeasuresFromTheRecordedBirth() {
+        var child = Self.child([Self.episode(referral: Self.day(5, 5))])
+        child.personBirthDate = LocalDate(year: 2015, month: 11, day: 30)
+        child.expectedPersonBirthDate = LocalDate(year: 2025, month: 5, day: 10)
+        #expect(!Self.flags("8606", child))
+        child.personBirthDate = nil
+        #expect(Self.flags("8606", child))
+    }
 }
