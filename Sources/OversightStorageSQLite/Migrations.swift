@@ -362,7 +362,10 @@ enum Migrations {
                 let catalogue = try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'"),
                 FileManager.default.fileExists(atPath: catalogue + ".snapshots/" + current)
             else { return }
-            let snapshot = try DatabaseQueue(path: catalogue + ".snapshots/" + current)
+            var configuration = Configuration()
+            // A server may be reading the snapshot; its reads are short, so wait for them rather than fail the opening.
+            configuration.busyMode = .timeout(30)
+            let snapshot = try DatabaseQueue(path: catalogue + ".snapshots/" + current, configuration: configuration)
             try Migrations.snapshot.migrate(snapshot)
             try snapshot.close()
         }
