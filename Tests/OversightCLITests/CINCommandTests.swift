@@ -62,6 +62,30 @@ struct CINCommandTests {
         #expect(rows.count > children.count)
     }
 
+    @Test("Rule 1530 runs on the shipped LA numbers; --la-numbers FILE judges by that list instead, and a bad line is refused")
+    func localAuthorityNumbers() throws {
+        let work = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let census = work + "/census.xml"
+        #expect(try runOversight(["cin", "generate", "--children", "300", "--seed", "8", "--out", census]).status == 0)
+        func rule1530(_ extra: [String]) throws -> [String: Any] {
+            let result = try runOversight(["cin", "validate", census, "--year", "2025", "--format", "json"] + extra)
+            #expect(result.status == 0, "\(result.errors)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            return try #require((report["rules"] as? [[String: Any]])?.first { $0["code"] as? String == "1530" })
+        }
+        let shipped = try rule1530([])
+        #expect(shipped["failures"] as? Int == 0)
+        #expect(shipped["skipped"] == nil)
+        // Only this authority's own number: the children whose UPN another authority issued now fail.
+        try "# just us\n825  # Buckinghamshire\n".write(toFile: work + "/la.txt", atomically: true, encoding: .utf8)
+        #expect((try rule1530(["--la-numbers", work + "/la.txt"])["failures"] as? Int ?? 0) > 0)
+        try "825\n8x5\n".write(toFile: work + "/bad.txt", atomically: true, encoding: .utf8)
+        let bad = try runOversight(["cin", "validate", census, "--year", "2025", "--la-numbers", work + "/bad.txt"])
+        #expect(bad.status != 0)
+        #expect(bad.errors.contains(work + "/bad.txt:2: '8x5' is not a three-digit local authority number"))
+    }
+
     @Test("A file that is not a census fails with file:line:column and leaves the database as it was")
     func notACensus() throws {
         let work = temporaryDirectory()
