@@ -262,11 +262,15 @@ public struct SSDA903Generator: Sendable {
         let share = max(1, children / 200)
         let socialWork = rows.tables[.socialWorkerEpisodes] ?? []
         for _ in 0..<(socialWork.isEmpty ? 0 : share) {
-            var row = socialWork[random.index(below: socialWork.count)]
+            // The first social worker's episode is closed a few weeks after the new one opened.
+            let first = random.index(below: socialWork.count)
+            let opened = start.adding(days: random.int(in: 30...300))
+            var row = socialWork[first]
             row[2] = "SW\(random.int(in: 100_000...999_999))"
-            row[3] = start.adding(days: random.int(in: 30...300)).ukString
+            row[3] = opened.ukString
             row[4] = nil
             row[5] = "FCONTA"
+            rows.tables[.socialWorkerEpisodes]![first][4] = opened.adding(days: random.int(in: 10...40)).ukString
             rows.add(.socialWorkerEpisodes, row)
         }
         let header = rows.tables[.header] ?? []

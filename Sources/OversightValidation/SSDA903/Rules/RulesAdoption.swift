@@ -284,11 +284,17 @@ extension SSDA903Context {
         return flag(.missing) { row in
             guard let child = children[row], let rows = episodesByChild[child], let went = start[row] else { return false }
             if checkEnd && endText[row] == nil { return true }
-            let back = checkEnd ? end[row] ?? went : went
-            return !rows.contains { episode in
-                guard let from = began[episode] else { return false }
-                return from <= went && (ended[episode].map { back <= $0 } ?? true)
+            // An episode with an impossible start date (141) leaves the child's time in care unknown.
+            guard rows.allSatisfy({ began[$0] != nil }) else { return false }
+            // The start and the end each fall within an episode; a spell across an X1 change is still within care.
+            func inCare(_ date: LocalDate) -> Bool {
+                rows.contains { episode in
+                    guard let from = began[episode] else { return false }
+                    return from <= date && (ended[episode].map { date <= $0 } ?? true)
+                }
             }
+            guard inCare(went) else { return true }
+            return checkEnd && end[row].map { !inCare($0) } ?? false
         }
     }
 
