@@ -146,3 +146,38 @@ struct SSDA903CareLeaverRuleTests {
         #expect(Build.flagged("SW12STG2", year: 2026, header, episodes, socialWork) == Build.rows(.episodes, 1, 5))
     }
 }
+
+/// Readings corrected where the sector validator and the DfE text agreed against us on generated dirty returns.
+@Suite("SSDA903 rules corrected by the parity runs")
+struct SSDA903ParityCorrectionTests {
+    @Test("577, 578: a missing spell across an X1 change is within care; a child with no real episode start is not judged")
+    func missingAcrossEpisodes() {
+        let episodes = Build.episodes(
+            SampleRow.episode("A", "19/02/2026", end: "23/03/2026", reason: "X1"), SampleRow.episode("A", "23/03/2026", rne: "T"),
+            SampleRow.episode("B", "2024-05-01"),
+            SampleRow.episode("C", "13/02/2025", end: "28/08/2025", reason: "X1"), SampleRow.episode("C", "31/04/2024", rne: "U", end: "06/01/2026", reason: "X1"),
+            SampleRow.episode("C", "06/01/2026", rne: "P"))
+        let missing = Build.table(
+            .missing, ["A", "09/09/2011", "A", "22/03/2026", "24/03/2026"], ["B", "09/10/2009", "M", "11/08/2025", "13/08/2025"],
+            ["C", "13/11/2013", "M", "27/08/2025", "29/08/2025"])
+        #expect(Build.flagged("577", year: 2026, episodes, missing) == Build.rows(.missing, 2))
+        #expect(Build.flagged("578", year: 2026, episodes, missing).isEmpty)
+    }
+
+    @Test("434: a change of provider is a change of placement, so a legal-status-only (L) episode cannot have one")
+    func providerChange() {
+        let episodes = Build.episodes(
+            SampleRow.episode("A", "24/12/2023", ls: "C1", place: "K2", provider: "PR4", end: "18/07/2024", reason: "X1"),
+            SampleRow.episode("A", "18/07/2024", rne: "L", place: "K2", provider: "PR1"),
+            SampleRow.episode("B", "24/12/2023", ls: "C1", place: "K2", provider: "PR4", end: "18/07/2024", reason: "X1"),
+            SampleRow.episode("B", "18/07/2024", rne: "L", place: "K2", provider: "PR4"))
+        #expect(Build.flagged("434", episodes) == Build.rows(.episodes, 1))
+    }
+
+    @Test("542: a child whose 10th birthday is 31 March is 10 at 31 March and may have conviction information")
+    func tenthBirthday() {
+        let oc2 = Build.table(
+            .oc2, ["A", "31/03/2016", "10", nil, "0", nil, "1", "1", "1", "0", nil, nil], ["C", "01/04/2016", "10", nil, "0", nil, "1", "1", "1", "0", nil, nil])
+        #expect(Build.flagged("542", year: 2026, oc2) == Build.rows(.oc2, 1))
+    }
+}

@@ -284,8 +284,8 @@ extension SSDA903Context {
         return flag(.missing) { row in
             guard let child = children[row], let rows = episodesByChild[child], let went = start[row] else { return false }
             if checkEnd && endText[row] == nil { return true }
-            // An episode with an impossible start date (141) leaves the child's time in care unknown.
-            guard rows.allSatisfy({ began[$0] != nil }) else { return false }
+            // With no episode starting on a real date (141) the child's time in care is unknown.
+            guard rows.contains(where: { began[$0] != nil }) else { return false }
             // The start and the end each fall within an episode; a spell across an X1 change is still within care.
             func inCare(_ date: LocalDate) -> Bool {
                 rows.contains { episode in
