@@ -15,12 +15,11 @@ extension SSDA903Rules {
         // their 14th birthday, short breaks (V3/V4) aside, and still looked after at some point after turning 16. The
         // DfE judges it from this year's and last year's episodes alone, so earlier care is not seen.
         SSDA903Rule("1001", tables: [.episodes, .oc3], lastYear: [.episodes]) { context in
-            let spells = context.careSpells(lastYear: true)
+            let spells = context.careSpellsThisYearAndLast()
             let oc3 = context[.oc3]
-            let born = oc3.dates(.dob), children = oc3.children
-            let completed = [SSDA903Field.inTouch, .activ, .accom].map { oc3[$0] }
+            let born = oc3.dates(.dob), children = oc3.children, completed = context.careLeaverInformationCompleted()
             return context.flag(.oc3) { row in
-                guard let child = children[row], let birth = born[row], completed.contains(where: { $0[row] != nil }) else { return false }
+                guard let child = children[row], let birth = born[row], completed[row] else { return false }
                 let fourteen = birth.adding(years: 14), sixteen = birth.adding(years: 16)
                 var days = 0
                 var reachedSixteen = false
@@ -117,9 +116,9 @@ extension SSDA903Rules {
 }
 
 extension SSDA903Context {
-    /// Each child's time in care as date ranges in start order, short breaks (V3/V4) left out: an episode without a
-    /// (valid) end runs to the end of its year. With `lastYear`, last year's episodes are included.
-    func careSpells(lastYear includeLastYear: Bool = false) -> [String: [(start: LocalDate, end: LocalDate)]] {
+    /// Each child's time in care this year and last as date ranges in start order, short breaks (V3/V4) left out: an
+    /// episode without a (valid) end runs to the end of its year.
+    func careSpellsThisYearAndLast() -> [String: [(start: LocalDate, end: LocalDate)]] {
         var spells: [String: [(start: LocalDate, end: LocalDate)]] = [:]
         func add(_ episodes: SSDA903Table, yearEnd: LocalDate) {
             let began = episodes.dates(.decom), ended = episodes.dates(.dec), ls = episodes[.ls]
@@ -130,7 +129,7 @@ extension SSDA903Context {
             }
         }
         add(self[.episodes], yearEnd: collectionEnd)
-        if includeLastYear { add(lastYear(.episodes), yearEnd: collectionStart.adding(days: -1)) }
+        add(lastYear(.episodes), yearEnd: collectionStart.adding(days: -1))
         return spells.mapValues { $0.sorted { $0.start < $1.start } }
     }
 
@@ -140,10 +139,9 @@ extension SSDA903Context {
         let episodes = self[.episodes]
         let began = episodes.dates(.decom), ended = episodes.dates(.dec), endText = episodes[.dec]
         let oc3 = self[.oc3]
-        let born = oc3.dates(.dob), children = oc3.children
-        let completed = [SSDA903Field.inTouch, .activ, .accom].map { oc3[$0] }
+        let born = oc3.dates(.dob), children = oc3.children, completed = careLeaverInformationCompleted()
         return flag(.oc3) { row in
-            guard let child = children[row], let birth = born[row], completed.contains(where: { $0[row] != nil }) else { return false }
+            guard let child = children[row], let birth = born[row], completed[row] else { return false }
             return [17, 18].map { birth.adding(years: $0) }.contains { birthday in
                 guard birthday >= collectionStart, birthday <= collectionEnd else { return false }
                 let lookedAfter = (episodesByChild[child] ?? []).contains { episode in
@@ -153,5 +151,12 @@ extension SSDA903Context {
                 return lookedAfter && holds(child, birthday)
             }
         }
+    }
+
+    /// Whether each OC3 row records anything about the care leaver (in touch, activity or accommodation).
+    func careLeaverInformationCompleted() -> [Bool] {
+        let oc3 = self[.oc3]
+        let fields = [SSDA903Field.inTouch, .activ, .accom].map { oc3[$0] }
+        return oc3.indices.map { row in fields.contains { $0[row] != nil } }
     }
 }
