@@ -151,6 +151,146 @@ struct SSDA903PeerDifferenceTests {
         let oc2 = Build.table(.oc2, ["A", "19/11/2018", "28", nil, nil, nil, nil, "1", "1", "0", nil, nil])
         #expect(Build.flagged("182", oc2) == Build.rows(.oc2, 0))
     }
+
+    /// The DfE: "Data entry for mother status is invalid". Only a MOTHER value other than 0 or 1 is an invalid entry;
+    /// a girl without one is 393's and 607's finding. The sector validator also flags by the pre-2024/25 sex codes
+    /// (2 without MOTHER, 1 with it), which are themselves invalid now (101).
+    @Test("165: only a MOTHER value other than 0 or 1 fails, whatever the sex code")
+    func rule165MotherCode() {
+        let header = Build.header(
+            SampleRow.header("A", sex: "2"), SampleRow.header("B", sex: "1", mother: "0"), SampleRow.header("C", sex: "F", mother: "2"),
+            SampleRow.header("D", sex: "F", mother: "1"))
+        #expect(Build.flagged("165", header) == Build.rows(.header, 2))
+    }
+
+    /// The DfE: X1 "but there is no continuation episode". An episode with an impossible start date that ends X1 on
+    /// the day the next begins has its continuation; the sector validator orders it last and flags it.
+    @Test("388: an X1 episode followed on its end date is continued, even when its own start or the next end is impossible")
+    func rule388ImpossibleDates() {
+        let episodes = Build.episodes(
+            SampleRow.episode("A", "18/04/2022", end: "25/04/2024", reason: "X1"),
+            SampleRow.episode("A", "31/04/2024", rne: "B", end: "23/09/2024", reason: "X1"),
+            SampleRow.episode("A", "23/09/2024", rne: "T"),
+            SampleRow.episode("B", "01/11/2023", end: "31/01/2025", reason: "X1"),
+            SampleRow.episode("B", "31/01/2025", rne: "P", end: "01/13/2024"))
+        #expect(Build.flagged("388", episodes) == Build.rows(.episodes, 0))
+    }
+
+    /// The DfE: "differs from that reported at start of current period". Every later episode differing from the
+    /// start is flagged; the sector validator compares each episode with the one before, so it flags the episode
+    /// after a wrong code and judges periods whose start is not in the return.
+    @Test("504: each episode is compared with the start of its period, not with the episode before")
+    func rule504PeriodStart() {
+        let episodes = Build.episodes(
+            SampleRow.episode("A", "11/05/2023", end: "05/04/2024", reason: "X1", need: "N9"),
+            SampleRow.episode("A", "05/04/2024", rne: "P", end: "22/04/2024", reason: "X1"),
+            SampleRow.episode("A", "22/04/2024", rne: "B", ls: "C1"),
+            SampleRow.episode("B", "14/10/2023", end: "06/09/2024", reason: "X1", need: "N6"),
+            SampleRow.episode("B", "06/09/2024", rne: "T", end: "06/02/2025", reason: "X1", need: "N0"),
+            SampleRow.episode("B", "06/02/2025", rne: "T", need: "N6"),
+            SampleRow.episode("C", "10/01/2024", rne: "P", end: "10/08/2024", reason: "X1", need: "N0"),
+            SampleRow.episode("C", "10/08/2024", rne: "P"))
+        #expect(Build.flagged("504", episodes) == Build.rows(.episodes, 1, 2, 4))
+    }
+
+    /// The DfE: L11 (different-gender married couple) "but … genders of adopters shows it as a same gender couple".
+    /// M2 is no sex-of-adopters code (176's finding) and shows no couple; the sector validator flags it.
+    @Test("520: only MM or FF contradicts L11; an invalid code does not")
+    func rule520InvalidSexCode() {
+        let ad1 = Build.table(.ad1, ["A", "08/12/2018", "03/07/2024", "22/08/2024", "1", "2", "M2", "L11"], ["B", "08/12/2018", "03/07/2024", "22/08/2024", "1", "2", "MM", "L11"])
+        #expect(Build.flagged("520", ad1) == Build.rows(.ad1, 1))
+    }
+
+    /// The DfE: "aged 10 or over at 31 March". A 10th birthday on 31 March makes the child 10 that day; the sector
+    /// validator's 542 agrees, its 543 does not ask for conviction data.
+    @Test("543: a child whose 10th birthday is 31 March needs conviction information")
+    func rule543TenthBirthday() {
+        let episodes = Build.episodes(SampleRow.episode("A", "01/01/2023"))
+        let oc2 = Build.table(.oc2, ["A", "31/03/2015", "10", nil, nil, nil, "1", "1", "1", "0", nil, nil])
+        #expect(Build.flagged("543", episodes, oc2) == Build.rows(.oc2, 0))
+    }
+
+    /// The DfE: "conviction information completed". CONVICTED = 0 is completed information; the sector validator
+    /// asks for the health items only when CONVICTED is 1 (though its own 182 counts a 0 as completed).
+    @Test("544: CONVICTED 0 with a health item blank fails, as 1 does")
+    func rule544ConvictedZero() {
+        let oc2 = Build.table(
+            .oc2, ["A", "01/01/2012", "10", nil, "0", nil, nil, "1", "1", "0", nil, nil], ["B", "01/01/2012", "10", nil, "1", nil, nil, "1", "1", "0", nil, nil],
+            ["C", "01/01/2012", "10", nil, "0", nil, "1", "1", "1", "0", nil, nil])
+        #expect(Build.flagged("544", oc2) == Build.rows(.oc2, 0, 1))
+    }
+
+    /// 558, 580 and 1014: the sector validator flagged none of the cases in `SSDA903CareLeaverRuleTests` in any
+    /// probe (an adopted child's reversed decision, care ending other than E8 while missing, UASC rows of care
+    /// leavers with no episode). We flag them as the DfE text says; these cases are the ones it passes.
+    @Test("558, 580, 1014: the cases the sector validator passes fail here")
+    func rulesPeerNeverFlags() {
+        let episodes = Build.episodes(
+            SampleRow.episode("A", "01/01/2025", ls: "E1", place: "A5", end: "01/10/2025", reason: "E11"),
+            SampleRow.episode("C", "01/01/2024", end: "01/11/2025", reason: "E4A"))
+        let placed = Build.table(.placedAdoption, ["A", "01/01/2020", "01/01/2025", "01/09/2025", "RD1"])
+        let missing = Build.table(.missing, ["C", "01/01/2012", "M", "25/10/2025", nil])
+        let oc3 = Build.table(.oc3, ["W", "01/06/2006", "YES", "F2", "D1"])
+        let uasc = Build.table(.uasc, ["W", "M", "01/06/2006", "01/06/2024"])
+        #expect(Build.flagged("558", year: 2026, episodes, placed) == Build.rows(.episodes, 0) + Build.rows(.placedAdoption, 0))
+        #expect(Build.flagged("580", year: 2026, episodes, missing) == Build.rows(.episodes, 1) + Build.rows(.missing, 0))
+        #expect(Build.flagged("1014", year: 2026, episodes, oc3, uasc) == Build.rows(.uasc, 0))
+    }
+
+    /// 576: a child with a missing period open at the end of last year and no missing row this year has nowhere in
+    /// Missing to be flagged; we flag their header row, the sector validator nothing.
+    @Test("576: no missing row this year for last year's open period flags the header")
+    func rule576NoRowThisYear() {
+        let header = Build.header(SampleRow.header("I"))
+        let lastMissing = Build.table(.missing, ["I", "01/01/2010", "M", "01/03/2025", nil])
+        #expect(Build.flagged("576", year: 2026, header, Build.table(.missing), last: [lastMissing]) == Build.rows(.header, 0))
+    }
+
+    /// The DfE: 1016 is for those who "cease to be looked after, after their birthday"; someone still looked after
+    /// at 31 March has not ceased (1007 is theirs). The sector validator's 1016 flags them too.
+    @Test("1016: still looked after is 1007's case, not 1016's")
+    func rule1016StillLookedAfter() {
+        let episodes = Build.episodes(SampleRow.episode("S", "01/01/2020"))
+        let oc3 = Build.table(.oc3, ["S", "01/06/2008", "YES", "F2", "D1"])
+        #expect(Build.flagged("1016", year: 2026, episodes, oc3).isEmpty)
+        #expect(Build.flagged("1007", year: 2026, episodes, oc3) == Build.rows(.oc3, 0))
+    }
+
+    /// SW10STG2 "started before the end date of the previous", SW10aSTG2 "not within +/- 7 days" and SW10bSTG2
+    /// "first contact before the previous episode has ended": a first-contact episode starting a month before the
+    /// previous one ends fails all three; the sector validator flags only SW10b, and not when the previous one is open.
+    @Test("SW10, SW10a, SW10b: a new episode a month before the previous one ends")
+    func socialWorkerOverlap() {
+        let episodes = Build.table(
+            .socialWorkerEpisodes, ["A", "01/01/2012", "SW1", "01/04/2025", "01/10/2025", "FCONTA"], ["A", "01/01/2012", "SW2", "01/09/2025", nil, "FCONTA"],
+            ["B", "01/01/2012", "SW1", "01/04/2025", nil, "FCONTA"], ["B", "01/01/2012", "SW2", "01/09/2025", nil, "FCONTA"])
+        for code in ["SW10STG2", "SW10aSTG2", "SW10bSTG2"] {
+            #expect(Build.flagged(code, year: 2026, episodes) == Build.rows(.socialWorkerEpisodes, 1, 3), "\(code)")
+        }
+    }
+
+    /// The DfE: SW11b "ended before 31 March and no subsequent social worker episode". The sector validator flagged
+    /// only some episodes ending in the second half of March; one ending on 1 December fails here too.
+    @Test("SW11bSTG2: a last episode ending in December fails")
+    func ruleSW11bDecember() {
+        let episodes = Build.table(.socialWorkerEpisodes, ["A", "01/01/2012", "SW1", "01/04/2025", "01/12/2025", "FCONTA"])
+        #expect(Build.flagged("SW11bSTG2", year: 2026, episodes) == Build.rows(.socialWorkerEpisodes, 0))
+    }
+
+    /// The DfE: SW12 asks that a child looked after on 31 March has social worker episodes "for the full previous
+    /// year". One episode open since 1 April covers it, whatever the child's care episodes did; the sector validator
+    /// flags the child's ended care episodes when the social worker episode is still open, and never a history that
+    /// starts after 1 April.
+    @Test("SW12STG2: an open social worker episode since 1 April covers the year; one from October does not")
+    func ruleSW12Cover() {
+        let header = Build.header(SampleRow.header("A", born: "01/01/2012"), SampleRow.header("B", born: "01/01/2012"))
+        let episodes = Build.episodes(
+            SampleRow.episode("A", "23/05/2025", end: "26/07/2025", reason: "X1"), SampleRow.episode("A", "26/07/2025", rne: "P"),
+            SampleRow.episode("B", "01/01/2024"))
+        let socialWork = Build.table(
+            .socialWorkerEpisodes, ["A", "01/01/2012", "SW1", "01/04/2025", nil, "FCONTA"], ["B", "01/01/2012", "SW2", "01/10/2025", nil, "FCONTA"])
+        #expect(Build.flagged("SW12STG2", year: 2026, header, episodes, socialWork) == Build.rows(.episodes, 2))
+    }
 }
 
 @Suite("SSDA903 validator")

@@ -82,6 +82,9 @@ public struct SSDA903Generator: Sendable {
             if from <= latest { periodEnd = from.adding(days: random.int(in: 0...max(0, from.days(to: latest)))) }
         }
         let wantsAdoption = periodEnd != nil && ageAtEnd < 8 && random.chance(0.25)
+        // An unaccompanied asylum-seeking child has no home in England: the home postcode is left blank, so no
+        // placement distance is derived (406) and 392b does not ask for one.
+        let asylumSeeker = random.chance(0.05) && ageAtEnd >= 14
         rows.add(.header, header(child, sex: sex, born: born, lookedAfter: true, random: &random))
 
         // Cut the period into episodes.
@@ -131,7 +134,8 @@ public struct SSDA903Generator: Sendable {
             } else if dec != nil {
                 rec = "X1"
             }
-            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, "SW1A 1AA", "SW1A 2AA", urn])
+            let home: String? = asylumSeeker ? nil : "SW1A 1AA"
+            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, home, "SW1A 2AA", urn])
         }
         // A reason for a placement change goes on the episode that ended with one.
         for n in episodes.indices.dropLast() where ["P", "T", "B", "U"].contains(episodes[n + 1][2]!) {
@@ -155,7 +159,7 @@ public struct SSDA903Generator: Sendable {
             let missing = inYearFrom.adding(days: random.int(in: 1...(inYearFrom.days(to: stop) - 5)))
             rows.add(.missing, [child, dob, random.chance(0.7) ? "M" : "A", missing.ukString, missing.adding(days: 2).ukString])
         }
-        if random.chance(0.05), ageAtEnd >= 14 {
+        if asylumSeeker {
             rows.add(.uasc, [child, sex, dob, born.adding(years: 18).ukString])
         }
         // OC2: looked after continuously for the 12 months to 31 March.
@@ -177,7 +181,8 @@ public struct SSDA903Generator: Sendable {
             rows.add(.placedAdoption, [child, dob, decision.ukString, nil, nil])
             _ = periodEnd
         }
-        rows.add(.socialWorkerEpisodes, [child, dob, "SW\(random.int(in: 100_000...999_999))", inYearFrom.ukString, nil, "FCONTA"])
+        // Social work is reported for the whole year, before the child came into care too (SW12STG2).
+        rows.add(.socialWorkerEpisodes, [child, dob, "SW\(random.int(in: 100_000...999_999))", max(born, start).ukString, nil, "FCONTA"])
     }
 
     /// Ofsted's unique reference number: SC-prefixed for a children's home, seven digits otherwise.
@@ -233,6 +238,9 @@ public struct SSDA903Generator: Sendable {
             (.ad1, 7, ["L5"]),
             (.placedAdoption, 3, ["01/05/2024"]),
             (.placedAdoption, 4, ["RD5", "RD1"]),
+            (.missing, 4, [nil]),  // still missing: open at the end of the year or when care ended
+            (.socialWorkerEpisodes, 3, [LocalDate(year: year - 1, month: 10, day: 1)!.ukString]),  // a half-year of social work
+            (.socialWorkerEpisodes, 4, [LocalDate(year: year, month: 3, day: 15)!.ukString, LocalDate(year: year - 1, month: 12, day: 1)!.ukString]),
         ]
         for (kind, column, values) in mistakes {
             guard var table = rows.tables[kind], !table.isEmpty else { continue }
@@ -242,6 +250,42 @@ public struct SSDA903Generator: Sendable {
                 table[row][column] = random.element(of: values)
             }
             rows.tables[kind] = table
+        }
+        misplacedRows(rows, random: &random)
+    }
+
+    /// Rows a council writes where they do not belong, a few of each: a second "first contact" social worker while
+    /// the first is still allocated (SW10bSTG2), UASC details for a care leaver who is in the return for OC3 alone
+    /// (1014), and care leaver details for someone looked after on their 17th or 18th birthday (1007, 1016).
+    private func misplacedRows(_ rows: Rows, random: inout SeededGenerator) {
+        let start = LocalDate(year: year - 1, month: 4, day: 1)!, end = LocalDate(year: year, month: 3, day: 31)!
+        let share = max(1, children / 200)
+        let socialWork = rows.tables[.socialWorkerEpisodes] ?? []
+        for _ in 0..<(socialWork.isEmpty ? 0 : share) {
+            // The first social worker's episode is closed a few weeks after the new one opened.
+            let first = random.index(below: socialWork.count)
+            let opened = start.adding(days: random.int(in: 30...300))
+            var row = socialWork[first]
+            row[2] = "SW\(random.int(in: 100_000...999_999))"
+            row[3] = opened.ukString
+            row[4] = nil
+            row[5] = "FCONTA"
+            rows.tables[.socialWorkerEpisodes]![first][4] = opened.adding(days: random.int(in: 10...40)).ukString
+            rows.add(.socialWorkerEpisodes, row)
+        }
+        let header = rows.tables[.header] ?? []
+        let leavers = header.filter { Int($0[0] ?? "").map { $0 >= 100_000 + children } ?? false }
+        for _ in 0..<(leavers.isEmpty ? 0 : share) {
+            let leaver = leavers[random.index(below: leavers.count)]
+            rows.add(.uasc, [leaver[0], leaver[1], leaver[2], nil])
+        }
+        let turning = header.filter { row in
+            guard Int(row[0] ?? "").map({ $0 < 100_000 + children }) ?? false, let born = row[2].flatMap(SSDA903Date.parse) else { return false }
+            return [17, 18].contains { (start...end).contains(born.adding(years: $0)) }
+        }
+        for _ in 0..<(turning.isEmpty ? 0 : share) {
+            let child = turning[random.index(below: turning.count)]
+            rows.add(.oc3, [child[0], child[2], "YES", "F2", "D1"])
         }
     }
 }

@@ -116,17 +116,10 @@ extension SSDA903Rules {
             let received = oc2[.interventionReceived], offered = oc2[.interventionOffered]
             return context.flag(.oc2) { received[$0] == "0" && offered[$0] == nil }
         },
-        // MOTHER is 0 or 1, required for girls and blank for boys. The sector validator reads girls and boys by
-        // the pre-2024/25 codes 2 and 1 only, and we follow it until the DfE's full 2024/25 wording is to hand
-        // (docs/ssda903.md, "Where we differ from the peer").
-        SSDA903Rule("165", tables: [.header]) { context in
-            let header = context[.header]
-            let mother = header[.mother], sex = header[.sex]
-            return context.flag(.header) { row in
-                if let value = mother[row], !SSDA903Codes.zeroOrOne.contains(value) { return true }
-                return (sex[row] == "2" && mother[row] == nil) || (sex[row] == "1" && mother[row] != nil)
-            }
-        },
+        // "Data entry for mother status is invalid": a MOTHER value other than 0 or 1. A girl without one is 393's and
+        // 607's finding; the peer also reads girls and boys by the pre-2024/25 sex codes 2 and 1 (docs/ssda903.md,
+        // "Where we differ from the peer").
+        SSDA903Rule("165", tables: [.header]) { $0.invalidCode(.header, .mother, in: SSDA903Codes.zeroOrOne, required: false) },
         SSDA903Rule("166", tables: [.reviews]) { $0.invalidDate(.reviews, .review, required: true) },
         // Participation is recorded for a review that happened: a row without its review date fails here too.
         SSDA903Rule("167", tables: [.reviews]) { context in

@@ -233,9 +233,11 @@ extension SSDA903Rules {
             let episodes = context[.episodes]
             let rec = episodes[.rec], began = episodes.dates(.decom), ended = episodes.dates(.dec), endText = episodes[.dec]
             return context.episodesByChild.values.flatMap { rows in
-                let dated = rows.filter { began[$0] != nil && (endText[$0] == nil || ended[$0] != nil) }
+                // An episode with an impossible end date still continues the one before it; only its own ending
+                // cannot be judged (147 reports the date).
+                let dated = rows.filter { began[$0] != nil }
                 return dated.enumerated().compactMap { index, row -> SSDA903RowReference? in
-                    guard let reason = rec[row] else { return nil }
+                    guard let reason = rec[row], endText[row] == nil || ended[row] != nil else { return nil }
                     let next = index + 1 < dated.count ? dated[index + 1] : nil
                     let continues = next.map { ended[row] != nil && began[$0] == ended[row] } ?? false
                     return (reason == "X1") != continues ? SSDA903RowReference(.episodes, row) : nil

@@ -126,10 +126,13 @@ extension SSDA903Context {
     func continuation(_ reasons: Set<String>, contradicts: (_ legalStatusChanged: Bool, _ placementChanged: Bool) -> Bool) -> [SSDA903RowReference] {
         let episodes = self[.episodes]
         let rne = episodes[.rne], ls = episodes[.ls], place = episodes[.place], post = episodes[.plPost], urn = episodes[.urn]
+        let provider = episodes[.placeProvider]
         return consecutiveEpisodes { previous, next in
             guard let reason = rne[next], reasons.contains(reason) else { return [] }
             let legalStatusChanged = ls[previous] != ls[next]
-            let placementChanged = place[previous] != place[next] || post[previous] != post[next] || urn[previous] != urn[next]
+            // The placement is its type, provider, postcode and URN: a change in any of them is a placement change.
+            let placementChanged = place[previous] != place[next] || provider[previous] != provider[next] || post[previous] != post[next]
+                || urn[previous] != urn[next]
             return contradicts(legalStatusChanged, placementChanged) ? [next] : []
         }
     }

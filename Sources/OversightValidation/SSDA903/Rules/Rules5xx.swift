@@ -82,16 +82,16 @@ extension SSDA903Rules {
             let provider = episodes[.placeProvider], place = episodes[.place]
             return context.flag(.episodes) { provider[$0] == "PR0" && place[$0] != "P1" }
         },
-        // As the peer counts it, a child whose 10th birthday is 31 March itself is still under 10 at 31 March.
+        // A child whose 10th birthday is 31 March itself is 10 at 31 March (the peer counts it so too).
         SSDA903Rule("542", tables: [.oc2]) { context in
             let convicted = context[.oc2][.convicted]
-            let tenOnOrAfterYearEnd = context.birthdayOnOrAfterYearEnd(.oc2, age: 10)
-            return context.flag(.oc2) { convicted[$0] != nil && (tenOnOrAfterYearEnd[$0] ?? false) }
+            let underTen = context.birthdayAfterYearEnd(.oc2, age: 10)
+            return context.flag(.oc2) { convicted[$0] != nil && (underTen[$0] ?? false) }
         },
         SSDA903Rule("543", tables: [.oc2, .episodes]) { context in
             let convicted = context[.oc2][.convicted]
-            let tenOnOrAfterYearEnd = context.birthdayOnOrAfterYearEnd(.oc2, age: 10)
-            return context.inTwelveMonthCohort { convicted[$0] == nil && tenOnOrAfterYearEnd[$0] == false }
+            let underTen = context.birthdayAfterYearEnd(.oc2, age: 10)
+            return context.inTwelveMonthCohort { convicted[$0] == nil && underTen[$0] == false }
         },
         SSDA903Rule("544", tables: [.oc2]) { $0.healthItemsMissing(whenCompleted: .convicted) },
         SSDA903Rule("545", tables: [.oc2, .episodes]) { context in
@@ -189,9 +189,10 @@ extension SSDA903Context {
         }
     }
 
-    /// For each row of `table`, whether the child's birthday of `age` falls on or after 31 March (nil without a birth date).
-    func birthdayOnOrAfterYearEnd(_ table: SSDA903TableKind, age: Int) -> [Bool?] {
-        self[table].dates(.dob).map { $0.map { $0.adding(years: age) >= collectionEnd } }
+    /// For each row of `table`, whether the child's birthday of `age` falls after 31 March, so they are younger than
+    /// `age` on 31 March (nil without a birth date).
+    func birthdayAfterYearEnd(_ table: SSDA903TableKind, age: Int) -> [Bool?] {
+        self[table].dates(.dob).map { $0.map { $0.adding(years: age) > collectionEnd } }
     }
 
     /// AD1 rows whose number, sex and legal status of adopters `contradict` one another.

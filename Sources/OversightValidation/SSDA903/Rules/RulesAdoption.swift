@@ -126,10 +126,42 @@ extension SSDA903Rules {
             }
             return flagged + flagged.compactMap { children[$0.row].flatMap { left[$0] } }.map { SSDA903RowReference(.episodes, $0) }
         },
+        // An adopted child's decision to place was not reversed: a date it ceased flags that row and the adoption episode.
+        SSDA903Rule("558", tables: [.episodes, .placedAdoption]) { context in
+            let adopted = context.adoptionEpisodes()
+            let placed = context[.placedAdoption]
+            let ceased = placed[.datePlacedCeased], children = placed.children
+            let flagged = context.flag(.placedAdoption) { row in ceased[row] != nil && (children[row].map { adopted[$0] != nil } ?? false) }
+            return flagged + Set(flagged.compactMap { children[$0.row].flatMap { adopted[$0] } }).map { SSDA903RowReference(.episodes, $0) }
+        },
         SSDA903Rule("575", tables: [.episodes, .missing]) { context in
             let missing = context[.missing]
             let end = missing[.misEnd], children = missing.children
             return context.flag(.missing) { row in end[row] == nil && (children[row].map { context.episodesByChild[$0] != nil } ?? false) }
+        },
+        // A period still open at the end of last year carries on into this year's return with the same start. The
+        // child's rows this year are flagged, or their header row when this year records no period at all.
+        SSDA903Rule("576", tables: [.missing], lastYear: [.missing]) { context in
+            let last = context.lastYear(.missing)
+            let lastStarts = last.dates(.misStart), lastEnds = last[.misEnd]
+            var open: [String: Set<LocalDate>] = [:]
+            for (row, child) in last.children.enumerated() {
+                if let child, let start = lastStarts[row], lastEnds[row] == nil { open[child, default: []].insert(start) }
+            }
+            let missing = context[.missing]
+            let starts = missing.dates(.misStart)
+            var recorded: [String: (rows: [Int], starts: Set<LocalDate>)] = [:]
+            for (row, child) in missing.children.enumerated() {
+                guard let child else { continue }
+                recorded[child, default: ([], [])].rows.append(row)
+                if let start = starts[row] { recorded[child]!.starts.insert(start) }
+            }
+            return open.flatMap { child, periods -> [SSDA903RowReference] in
+                guard let now = recorded[child] else {
+                    return context.headerRows[child].map { [SSDA903RowReference(.header, $0)] } ?? []
+                }
+                return periods.isSubset(of: now.starts) ? [] : now.rows.map { SSDA903RowReference(.missing, $0) }
+            }
         },
         // A missing period still open, or not within one of the child's episodes, means it outlasted care.
         SSDA903Rule("577", tables: [.episodes, .missing]) { context in
@@ -140,6 +172,28 @@ extension SSDA903Rules {
         },
         SSDA903Rule("581", tables: [.episodes, .missing]) { context in
             context.missingOutsideCare(start: true, end: false)
+        },
+        // Care ended (a reason other than X1) while a missing period was open on that day, started by then and ending
+        // after it or not at all: the reason should be E8. The episode and the missing period are flagged.
+        SSDA903Rule("580", tables: [.episodes, .missing]) { context in
+            let episodes = context[.episodes]
+            let rec = episodes[.rec], ended = episodes.dates(.dec)
+            let missing = context[.missing]
+            let start = missing.dates(.misStart), end = missing.dates(.misEnd), endText = missing[.misEnd]
+            var spells: [String: [Int]] = [:]
+            for (row, child) in missing.children.enumerated() { if let child { spells[child, default: []].append(row) } }
+            var flagged: [SSDA903RowReference] = []
+            for (child, rows) in context.episodesByChild where !child.isEmpty {
+                for row in rows {
+                    guard let reason = rec[row], !["X1", "E8"].contains(reason), let left = ended[row] else { continue }
+                    let away = (spells[child] ?? []).filter { spell in
+                        guard let went = start[spell], went <= left else { return false }
+                        return endText[spell] == nil || (end[spell].map { $0 > left } ?? false)
+                    }
+                    if !away.isEmpty { flagged += [SSDA903RowReference(.episodes, row)] + away.map { SSDA903RowReference(.missing, $0) } }
+                }
+            }
+            return flagged
         },
         // Adoption on the day of matching is unusual; the adoption episode is flagged.
         SSDA903Rule("582", tables: [.ad1, .episodes]) { context in
@@ -158,6 +212,29 @@ extension SSDA903Rules {
             let ceased = context[.placedAdoption][.datePlacedCeased]
             return context.rowsByChild(.placedAdoption, orderedBy: .datePlaced).flatMap { rows in
                 rows.dropLast().filter { ceased[$0] == nil }.map { SSDA903RowReference(.placedAdoption, $0) }
+            }
+        },
+        // A decision still open at the end of last year that is reversed this year keeps last year's date: a
+        // reversal (a date it ceased) with another date, when no row carries last year's, is flagged.
+        SSDA903Rule("584", tables: [.placedAdoption], lastYear: [.placedAdoption]) { context in
+            let last = context.lastYear(.placedAdoption)
+            let lastDecided = last.dates(.datePlaced), lastCeased = last[.datePlacedCeased]
+            var open: [String: LocalDate] = [:]
+            for (row, child) in last.children.enumerated() {
+                guard let child, let decision = lastDecided[row], lastCeased[row] == nil else { continue }
+                open[child] = max(open[child] ?? decision, decision)
+            }
+            let placed = context[.placedAdoption]
+            let decided = placed.dates(.datePlaced), ceased = placed[.datePlacedCeased], children = placed.children
+            var carried = Set<String>()
+            for (row, child) in children.enumerated() {
+                if let child, let decision = decided[row], open[child] == decision { carried.insert(child) }
+            }
+            return context.flag(.placedAdoption) { row in
+                guard let child = children[row], let before = open[child], !carried.contains(child), ceased[row] != nil,
+                    let decision = decided[row]
+                else { return false }
+                return decision != before
             }
         },
         // A child adopted in the year has a complete AD1 row; the adoption episode (and an incomplete row) are flagged.
@@ -207,11 +284,17 @@ extension SSDA903Context {
         return flag(.missing) { row in
             guard let child = children[row], let rows = episodesByChild[child], let went = start[row] else { return false }
             if checkEnd && endText[row] == nil { return true }
-            let back = checkEnd ? end[row] ?? went : went
-            return !rows.contains { episode in
-                guard let from = began[episode] else { return false }
-                return from <= went && (ended[episode].map { back <= $0 } ?? true)
+            // With no episode starting on a real date (141) the child's time in care is unknown.
+            guard rows.contains(where: { began[$0] != nil }) else { return false }
+            // The start and the end each fall within an episode; a spell across an X1 change is still within care.
+            func inCare(_ date: LocalDate) -> Bool {
+                rows.contains { episode in
+                    guard let from = began[episode] else { return false }
+                    return from <= date && (ended[episode].map { date <= $0 } ?? true)
+                }
             }
+            guard inCare(went) else { return true }
+            return checkEnd && end[row].map { !inCare($0) } ?? false
         }
     }
 

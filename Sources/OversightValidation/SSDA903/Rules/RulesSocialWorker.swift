@@ -58,6 +58,47 @@ extension SSDA903Rules {
                 return abs(end.days(to: start)) > 7 ? [next] : []
             }
         },
+        // First contact (FCONTA) opens a child's social work; as the reason for a later episode it cannot come while
+        // the one before is still open (no end, or ending after it starts).
+        SSDA903Rule("SW10bSTG2", years: 2026...2027, tables: [.socialWorkerEpisodes]) { context in
+            let table = context[.socialWorkerEpisodes]
+            let began = table.dates(.swDecom), ended = table.dates(.swDec), endText = table[.swDec], reason = table[.swReason]
+            return context.consecutiveSocialWorkerEpisodes { previous, next in
+                guard reason[next] == "FCONTA", let start = began[next] else { return [] }
+                if endText[previous] == nil { return [next] }
+                return ended[previous].map { start < $0 } ?? false ? [next] : []
+            }
+        },
+        // The child's latest social worker episode (by start) ending before 31 March leaves the rest of the year without one.
+        SSDA903Rule("SW11bSTG2", tables: [.socialWorkerEpisodes]) { context in
+            let ended = context[.socialWorkerEpisodes].dates(.swDec)
+            return context.socialWorkerEpisodesByChild(validStartsOnly: true).values.compactMap { rows in
+                guard let last = rows.last, let end = ended[last], end < context.collectionEnd else { return nil }
+                return SSDA903RowReference(.socialWorkerEpisodes, last)
+            }
+        },
+        // A child looked after on 31 March has social worker episodes from 1 April (or their birth, if later), before
+        // they came into care as well; otherwise their episodes open at 31 March are flagged.
+        SSDA903Rule("SW12STG2", tables: [.episodes, .socialWorkerEpisodes]) { context in
+            let episodes = context[.episodes]
+            let began = episodes.dates(.decom), ended = episodes.dates(.dec), endText = episodes[.dec]
+            let socialWork = context[.socialWorkerEpisodes]
+            let swBegan = socialWork.dates(.swDecom)
+            var earliest: [String: LocalDate] = [:]
+            for (row, child) in socialWork.children.enumerated() {
+                if let child, let start = swBegan[row] { earliest[child] = min(earliest[child] ?? start, start) }
+            }
+            let born = context.birthDates
+            return context.episodesByChild.flatMap { child, rows -> [SSDA903RowReference] in
+                let open = rows.filter { row in
+                    guard let start = began[row], start <= context.collectionEnd else { return false }
+                    return endText[row] == nil || (ended[row].map { $0 > context.collectionEnd } ?? false)
+                }
+                guard !child.isEmpty, !open.isEmpty else { return [] }
+                let due = max(context.collectionStart, born[child] ?? context.collectionStart)
+                return earliest[child].map { $0 <= due } ?? false ? [] : open.map { SSDA903RowReference(.episodes, $0) }
+            }
+        },
         SSDA903Rule("SW13STG1", tables: [.socialWorkerEpisodes]) {
             $0.invalidCode(.socialWorkerEpisodes, .swReason, in: SSDA903Rules.socialWorkerReasons, required: false)
         },
