@@ -85,6 +85,17 @@ struct SSDA903PlacementDetailRuleTests {
         #expect(Build.flagged("210", header, episodes) == Build.rows(.header, 0, 1, 3) + Build.rows(.episodes, 0, 2, 4))
     }
 
+    @Test("208: a UN code last year may become the real UPN, but not another UN code or a blank")
+    func rule208UnknownCodes() {
+        let header = Build.header(
+            ["A", "M", "01/01/2010", "WBRI", "UN4", nil, nil], ["B", "M", "01/01/2010", "WBRI", nil, nil, nil],
+            ["C", "M", "01/01/2010", "WBRI", "A123456789012", nil, nil], ["D", "M", "01/01/2010", "WBRI", "UN3", nil, nil])
+        let lastHeader = Build.header(
+            ["A", "M", "01/01/2010", "WBRI", "UN3", nil, nil], ["B", "M", "01/01/2010", "WBRI", "UN3", nil, nil],
+            ["C", "M", "01/01/2010", "WBRI", "UN3", nil, nil], ["D", "M", "01/01/2010", "WBRI", "UN3", nil, nil])
+        #expect(Build.flagged("208", header, last: [lastHeader]) == Build.rows(.header, 0, 1))
+    }
+
     @Test("214: a short break (V3, V4) with a placement postcode or URN fails; a home postcode alone, or another status, does not")
     func rule214() {
         let episodes = Build.episodes(

@@ -206,7 +206,8 @@ public struct SSDA903Generator: Sendable {
     /// Mistakes that take more than one field or table, each for about one child in a hundred: UN4 ("newly looked
     /// after") left on a long-stayer; a short break (V4) recording its placement postcode; admission to custody
     /// (CUSTOD) given as the reason an episode ended, or one still open; XXXXXXX, the regional adoption agency URN, on
-    /// any placement; a young child put in the UASC table; a UASC row for a child the Header does not hold.
+    /// any placement; a young child put in the UASC table; a UASC row for a child the Header does not hold; a young
+    /// person staying put with their foster carer at 18 (E17) left as still looked after.
     private func misrecord(_ rows: Rows, end: LocalDate, random: inout SeededGenerator) {
         let count = max(1, children / 100)
         func change(_ kind: SSDA903TableKind, column: Int, to value: String) {
@@ -229,9 +230,20 @@ public struct SSDA903Generator: Sendable {
             guard let child = row[0], asylumSeekers.insert(child).inserted, let born = row[2].flatMap(SSDA903Date.parse) else { continue }
             rows.add(.uasc, [child, row[1], row[2], born.adding(years: 18).ukString])
         }
+        // Named by year, so last year's return does not hold the same stray child.
         for n in 0..<count {
             let born = end.adding(years: -16).adding(days: -random.int(in: 0...360))
-            rows.add(.uasc, [String(900_000 + n), "M", born.ukString, born.adding(years: 18).ukString])
+            rows.add(.uasc, ["U\(year)\(n)", "M", born.ukString, born.adding(years: 18).ukString])
+        }
+        // Staying put (E17) recorded as still looked after: in foster care past the 18th birthday.
+        if var episodes = rows.tables[.episodes] {
+            let stayingPut = episodes.indices.filter { episodes[$0][8] == "E17" }
+            for _ in 0..<min(count, stayingPut.count) {
+                let row = stayingPut[random.index(below: stayingPut.count)]
+                episodes[row][7] = nil
+                episodes[row][8] = nil
+            }
+            rows.tables[.episodes] = episodes
         }
     }
 

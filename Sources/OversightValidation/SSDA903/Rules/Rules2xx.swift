@@ -60,9 +60,11 @@ extension SSDA903Rules {
         SSDA903Rule("207", tables: [.header], lastYear: [.header]) { context in
             context.changedSinceLastYear(.mother) { last, _ in last == "1" }
         },
-        // An unknown-UPN code last year may since have been replaced by the real number; a real number may not change.
+        // An unknown-UPN code last year may since have been replaced by the real number; a real number may not change,
+        // and a code may not become another code or a blank.
         SSDA903Rule("208", tables: [.header], lastYear: [.header]) { context in
-            context.changedSinceLastYear(.upn) { last, _ in !["UN1", "UN2", "UN3", "UN4", "UN5"].contains(last ?? "") }
+            let unknown: Set<String> = ["UN1", "UN2", "UN3", "UN4", "UN5"]
+            return context.changedSinceLastYear(.upn) { last, now in !unknown.contains(last ?? "") || (now.map(unknown.contains) ?? true) }
         },
         // UN1 means "not of school age": a child who was 5 by 31 August before the year began is of school age.
         SSDA903Rule("209", tables: [.header]) { context in
