@@ -206,8 +206,8 @@ public struct SSDA903Generator: Sendable {
     /// Mistakes that take more than one field or table, each for about one child in a hundred: UN4 ("newly looked
     /// after") left on a long-stayer; a short break (V4) recording its placement postcode; admission to custody
     /// (CUSTOD) given as the reason an episode ended, or one still open; XXXXXXX, the regional adoption agency URN, on
-    /// any placement; a young child put in the UASC table; a UASC row for a child the Header does not hold; a young
-    /// person staying put with their foster carer at 18 (E17) left as still looked after.
+    /// any placement; a young child put in the UASC table; a UASC row for a child the Header does not hold; a
+    /// 17-year-old in care given a birth date a year early in the Header, so looked after past 18.
     private func misrecord(_ rows: Rows, end: LocalDate, random: inout SeededGenerator) {
         let count = max(1, children / 100)
         func change(_ kind: SSDA903TableKind, column: Int, to value: String) {
@@ -235,15 +235,20 @@ public struct SSDA903Generator: Sendable {
             let born = end.adding(years: -16).adding(days: -random.int(in: 0...360))
             rows.add(.uasc, ["U\(year)\(n)", "M", born.ukString, born.adding(years: 18).ukString])
         }
-        // Staying put (E17) recorded as still looked after: in foster care past the 18th birthday.
-        if var episodes = rows.tables[.episodes] {
-            let stayingPut = episodes.indices.filter { episodes[$0][8] == "E17" }
-            for _ in 0..<min(count, stayingPut.count) {
-                let row = stayingPut[random.index(below: stayingPut.count)]
-                episodes[row][7] = nil
-                episodes[row][8] = nil
+        // A birth date a year out in the Header: a 17-year-old still in care reads as looked after past 18.
+        let open = Set((rows.tables[.episodes] ?? []).filter { $0[7] == nil }.compactMap { $0[0] })
+        if var people = rows.tables[.header] {
+            let seventeen = people.indices.filter { row in
+                guard let child = people[row][0], open.contains(child), let born = people[row][2].flatMap(SSDA903Date.parse) else { return false }
+                return born.age(on: end) == 17
             }
-            rows.tables[.episodes] = episodes
+            var moved = Set<Int>()
+            for _ in 0..<min(count, seventeen.count) {
+                let row = seventeen[random.index(below: seventeen.count)]
+                guard moved.insert(row).inserted else { continue }
+                people[row][2] = people[row][2].flatMap(SSDA903Date.parse).map { $0.adding(years: -1).ukString }
+            }
+            rows.tables[.header] = people
         }
     }
 
