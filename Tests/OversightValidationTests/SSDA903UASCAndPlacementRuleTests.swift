@@ -4,10 +4,16 @@ import Testing
 
 @testable import OversightValidation
 
+extension Build {
+    /// A Header of boys of WBRI ethnicity with these IDs, birth dates and UPNs: the fields these rules read.
+    static func children(_ rows: (String, String, String)...) -> SSDA903Table {
+        SSDA903Table(kind: .header, rows: rows.map { [$0.0, "M", $0.1, "WBRI", $0.2, nil, nil] })
+    }
+}
+
 @Suite("SSDA903 UASC rules (105, 205A, 205C, 231, 303)")
 struct SSDA903UASCRuleTests {
-    static let header = Build.header(
-        ["A", "M", "01/01/2008", "WBRI", "UN3", nil, nil], ["B", "M", "01/01/2008", "WBRI", "UN3", nil, nil])
+    static let header = Build.children(("A", "01/01/2008", "UN3"), ("B", "01/01/2008", "UN3"))
 
     @Test("105: a UASC row codes a child of the Header as UASC; one with a blank or unknown CHILD codes nobody")
     func rule105() {
@@ -29,22 +35,20 @@ struct SSDA903UASCRuleTests {
         let uasc = Build.table(
             .uasc, ["A", "M", "01/01/2008", "01/01/2026"], ["Z", "M", "01/01/2008", "01/01/2026"], ["Y", "M", "01/01/2008", "01/01/2026"],
             ["X", "M", "01/01/2008", "01/01/2026"], ["W", "M", "01/01/2008", nil], ["V", "M", "01/01/2008", "31/02/2026"])
-        let lastHeader = Build.header(["Y", "M", "01/01/2008", "WBRI", "UN3", nil, nil])
+        let lastHeader = Build.children(("Y", "01/01/2008", "UN3"))
         let lastUASC = Build.table(.uasc, ["Y", "M", "01/01/2008", nil], ["X", "M", "01/01/2008", nil])
         #expect(Build.flagged("205C", Self.header, uasc, last: [lastHeader, lastUASC]) == Build.rows(.uasc, 1, 3))
     }
 
     @Test("205A: a child UASC last year and not this year fails unless last year's date shows the status ceased by last year's 31 March")
     func rule205A() {
-        let header = Build.header(
-            ["A", "M", "01/01/2008", "WBRI", "UN3", nil, nil], ["B", "M", "01/01/2008", "WBRI", "UN3", nil, nil],
-            ["C", "M", "01/01/2008", "WBRI", "UN3", nil, nil], ["D", "M", "01/01/2008", "WBRI", "UN3", nil, nil],
-            ["E", "M", "01/01/2008", "WBRI", "UN3", nil, nil], ["F", "M", "01/01/2008", "WBRI", "UN3", nil, nil])
+        let header = Build.children(
+            ("A", "01/01/2008", "UN3"), ("B", "01/01/2008", "UN3"), ("C", "01/01/2008", "UN3"),
+            ("D", "01/01/2008", "UN3"), ("E", "01/01/2008", "UN3"), ("F", "01/01/2008", "UN3"))
         let uasc = Build.table(.uasc, ["E", "M", "01/01/2008", nil])
-        let lastHeader = Build.header(
-            ["A", "M", "01/01/2008", "WBRI", "UN3", nil, nil], ["B", "M", "01/01/2008", "WBRI", "UN3", nil, nil],
-            ["C", "M", "01/01/2008", "WBRI", "UN3", nil, nil], ["D", "M", "01/01/2008", "WBRI", "UN3", nil, nil],
-            ["E", "M", "01/01/2008", "WBRI", "UN3", nil, nil])
+        let lastHeader = Build.children(
+            ("A", "01/01/2008", "UN3"), ("B", "01/01/2008", "UN3"), ("C", "01/01/2008", "UN3"),
+            ("D", "01/01/2008", "UN3"), ("E", "01/01/2008", "UN3"))
         // 2024/25: last year ended 31 March 2024.
         let lastUASC = Build.table(
             .uasc, ["A", "M", "01/01/2008", "01/06/2023"], ["B", "M", "01/01/2008", nil], ["C", "M", "01/01/2008", "01/06/2024"],
@@ -54,9 +58,9 @@ struct SSDA903UASCRuleTests {
 
     @Test("231: a UASC child born 11 years or less before 31 March fails; an older one, or a young child not UASC, does not")
     func rule231() {
-        let header = Build.header(
-            ["A", "M", "31/03/2014", "WBRI", "UN3", nil, nil], ["B", "M", "30/03/2014", "WBRI", "UN3", nil, nil],
-            ["C", "M", "01/01/2020", "WBRI", "UN3", nil, nil], ["D", "M", "01/01/2020", "WBRI", "UN3", nil, nil])
+        let header = Build.children(
+            ("A", "31/03/2014", "UN3"), ("B", "30/03/2014", "UN3"), ("C", "01/01/2020", "UN3"),
+            ("D", "01/01/2020", "UN3"))
         let uasc = Build.table(.uasc, ["A", "M", "31/03/2014", nil], ["B", "M", "30/03/2014", nil], ["C", "M", "01/01/2020", nil])
         #expect(Build.flagged("231", year: 2025, header, uasc) == Build.rows(.header, 0, 2))
         #expect(Build.flagged("231", year: 2026, header, uasc) == Build.rows(.header, 2))
@@ -67,11 +71,10 @@ struct SSDA903UASCRuleTests {
 struct SSDA903PlacementDetailRuleTests {
     @Test("210: UN4 fails for a child looked after at 31 March whose spell in care began more than seven days before")
     func rule210() {
-        let header = Build.header(
-            ["A", "M", "01/01/2010", "WBRI", "UN4", nil, nil], ["B", "M", "01/01/2010", "WBRI", "UN4", nil, nil],
-            ["C", "M", "01/01/2010", "WBRI", "UN4", nil, nil], ["D", "M", "01/01/2010", "WBRI", "UN4", nil, nil],
-            ["E", "M", "01/01/2010", "WBRI", "UN4", nil, nil], ["F", "M", "01/01/2010", "WBRI", "UN3", nil, nil],
-            ["G", "M", "01/01/2010", "WBRI", "UN4", nil, nil])
+        let header = Build.children(
+            ("A", "01/01/2010", "UN4"), ("B", "01/01/2010", "UN4"), ("C", "01/01/2010", "UN4"),
+            ("D", "01/01/2010", "UN4"), ("E", "01/01/2010", "UN4"), ("F", "01/01/2010", "UN3"),
+            ("G", "01/01/2010", "UN4"))
         let episodes = Build.episodes(
             ["A", "01/01/2023", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil],
             ["B", "01/01/2023", "S", "C2", "N1", "U4", "PR1", "28/03/2025", "X1", nil, nil, nil, nil],
@@ -90,9 +93,9 @@ struct SSDA903PlacementDetailRuleTests {
         let header = Build.header(
             ["A", "M", "01/01/2010", "WBRI", "UN4", nil, nil], ["B", "M", "01/01/2010", "WBRI", nil, nil, nil],
             ["C", "M", "01/01/2010", "WBRI", "A123456789012", nil, nil], ["D", "M", "01/01/2010", "WBRI", "UN3", nil, nil])
-        let lastHeader = Build.header(
-            ["A", "M", "01/01/2010", "WBRI", "UN3", nil, nil], ["B", "M", "01/01/2010", "WBRI", "UN3", nil, nil],
-            ["C", "M", "01/01/2010", "WBRI", "UN3", nil, nil], ["D", "M", "01/01/2010", "WBRI", "UN3", nil, nil])
+        let lastHeader = Build.children(
+            ("A", "01/01/2010", "UN3"), ("B", "01/01/2010", "UN3"), ("C", "01/01/2010", "UN3"),
+            ("D", "01/01/2010", "UN3"))
         #expect(Build.flagged("208", header, last: [lastHeader]) == Build.rows(.header, 0, 1))
     }
 
@@ -119,10 +122,9 @@ struct SSDA903PlacementDetailRuleTests {
 
     @Test("234 (2025/26): CUSTOD fails for a child under 10 when the episode ended, or on 31 March while it is open")
     func rule234() {
-        let header = Build.header(
-            ["D1", "M", "01/06/2015", "WBRI", "UN3", nil, nil], ["D2", "M", "01/06/2015", "WBRI", "UN3", nil, nil],
-            ["D3", "M", "01/06/2010", "WBRI", "UN3", nil, nil], ["D4", "M", "01/06/2016", "WBRI", "UN3", nil, nil],
-            ["D5", "M", "01/06/2016", "WBRI", "UN3", nil, nil])
+        let header = Build.children(
+            ("D1", "01/06/2015", "UN3"), ("D2", "01/06/2015", "UN3"), ("D3", "01/06/2010", "UN3"),
+            ("D4", "01/06/2016", "UN3"), ("D5", "01/06/2016", "UN3"))
         let episodes = Build.episodes(
             ["D1", "01/01/2024", "S", "C2", "N1", "U4", "PR1", "01/07/2025", "X1", "CUSTOD", nil, nil, nil],
             ["D2", "01/01/2024", "S", "C2", "N1", "U4", "PR1", "01/05/2025", "X1", "CUSTOD", nil, nil, nil],
@@ -147,11 +149,10 @@ struct SSDA903PlacementDetailRuleTests {
 
     @Test("359: in care after the 18th birthday only under section 20 (V2) in a children's home (K1, K2); leaving on the birthday is not after it")
     func rule359() {
-        let header = Build.header(
-            ["F1", "M", "01/06/2007", "WBRI", "UN3", nil, nil], ["F2", "M", "01/06/2007", "WBRI", "UN3", nil, nil],
-            ["F3", "M", "01/06/2007", "WBRI", "UN3", nil, nil], ["F4", "M", "01/06/2007", "WBRI", "UN3", nil, nil],
-            ["F5", "M", "01/06/2007", "WBRI", "UN3", nil, nil], ["F6", "M", "01/06/2007", "WBRI", "UN3", nil, nil],
-            ["F7", "M", "01/06/2010", "WBRI", "UN3", nil, nil])
+        let header = Build.children(
+            ("F1", "01/06/2007", "UN3"), ("F2", "01/06/2007", "UN3"), ("F3", "01/06/2007", "UN3"),
+            ("F4", "01/06/2007", "UN3"), ("F5", "01/06/2007", "UN3"), ("F6", "01/06/2007", "UN3"),
+            ("F7", "01/06/2010", "UN3"))
         let episodes = Build.episodes(
             ["F1", "01/01/2024", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil],
             ["F2", "01/01/2024", "S", "V2", "N1", "K2", "PR1", nil, nil, nil, nil, nil, nil],
@@ -173,7 +174,7 @@ extension SSDA903PeerDifferenceTests {
     /// last seven days of the year, and passes those looked after for longer: the DfE's condition the other way round.
     @Test("210: UN4 is right for a child who came into care on 25 March and wrong for one in care since 2023")
     func rule210NewlyLookedAfter() {
-        let header = Build.header(["A", "M", "01/01/2010", "WBRI", "UN4", nil, nil], ["B", "M", "01/01/2010", "WBRI", "UN4", nil, nil])
+        let header = Build.children(("A", "01/01/2010", "UN4"), ("B", "01/01/2010", "UN4"))
         let episodes = Build.episodes(
             ["A", "25/03/2025", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil],
             ["B", "01/01/2023", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil])
@@ -183,7 +184,7 @@ extension SSDA903PeerDifferenceTests {
     /// The peer judges the child's age when the episode began; the move into custody is when it ended.
     @Test("234: a child who was 8 when the episode began and 10 when admitted to custody passes")
     func rule234AgeAtTheMove() {
-        let header = Build.header(["D1", "M", "01/06/2015", "WBRI", "UN3", nil, nil])
+        let header = Build.children(("D1", "01/06/2015", "UN3"))
         let episodes = Build.episodes(["D1", "01/01/2024", "S", "C2", "N1", "U4", "PR1", "01/07/2025", "X1", "CUSTOD", nil, nil, nil])
         #expect(Build.flagged("234", year: 2026, header, episodes).isEmpty)
     }
@@ -191,7 +192,7 @@ extension SSDA903PeerDifferenceTests {
     /// The peer flagged no row for 359 in any hand-made return (ages 18 to 22, every legal status and placement).
     @Test("359: a 19-year-old in foster care on a care order at 31 March fails")
     func rule359Flags() {
-        let header = Build.header(["A", "M", "01/01/2007", "WBRI", "UN3", nil, nil])
+        let header = Build.children(("A", "01/01/2007", "UN3"))
         let episodes = Build.episodes(["A", "01/01/2024", "S", "C2", "N1", "U4", "PR1", nil, nil, nil, nil, nil, nil])
         #expect(Build.flagged("359", year: 2026, header, episodes) == Build.rows(.episodes, 0))
     }
@@ -200,7 +201,7 @@ extension SSDA903PeerDifferenceTests {
     /// a child who has left the UASC table, even when last year's return left the date blank.
     @Test("205A: UASC last year with no date ceased, and absent from this year's UASC table, fails")
     func rule205AWithoutRow() {
-        let header = Build.header(["B", "M", "01/01/2008", "WBRI", "UN3", nil, nil])
+        let header = Build.children(("B", "01/01/2008", "UN3"))
         let lastUASC = Build.table(.uasc, ["B", "M", "01/01/2008", nil])
         #expect(Build.flagged("205A", header, Build.table(.uasc), last: [header, lastUASC]) == Build.rows(.header, 0))
     }
