@@ -47,6 +47,9 @@ public struct SSDA903Generator: Sendable {
         if dirt {
             var random = SeededGenerator(seed: seed, stream: 0x903_2000_0000, purpose: .dirt)
             dirty(rows, random: &random)
+            // A second stream, so the field mistakes above stay as they were when these were added.
+            var more = SeededGenerator(seed: seed, stream: 0x903_2000_0001, purpose: .dirt)
+            misrecord(rows, end: end, random: &more)
         }
         var tables: [SSDA903TableKind: SSDA903Table] = [:]
         for kind in SSDA903TableKind.allCases where kind != .deprivationOfLiberty {
@@ -203,6 +206,55 @@ public struct SSDA903Generator: Sendable {
         let born = end.adding(years: -age).adding(days: -random.int(in: 1...360))
         rows.add(.header, header(child, sex: sex, born: born, lookedAfter: false, random: &random))
         rows.add(.oc3, [child, born.ukString, "YES", random.element(of: ["F2", "F5", "G5", "P5"]), random.element(of: ["D1", "U1", "B1", "E1"])])
+    }
+
+    /// Mistakes that take more than one field or table, each for about one child in a hundred: UN4 ("newly looked
+    /// after") left on a long-stayer; a short break (V4) recording its placement postcode; admission to custody
+    /// (CUSTOD) given as the reason an episode ended, or one still open; XXXXXXX, the regional adoption agency URN, on
+    /// any placement; a young child put in the UASC table; a UASC row for a child the Header does not hold; a
+    /// 17-year-old in care given a birth date a year early in the Header, so looked after past 18.
+    private func misrecord(_ rows: Rows, end: LocalDate, random: inout SeededGenerator) {
+        let count = max(1, children / 100)
+        func change(_ kind: SSDA903TableKind, column: Int, to value: String) {
+            guard var table = rows.tables[kind], !table.isEmpty else { return }
+            for _ in 0..<count { table[random.index(below: table.count)][column] = value }
+            rows.tables[kind] = table
+        }
+        change(.header, column: 4, to: "UN4")
+        change(.episodes, column: 3, to: "V4")
+        change(.episodes, column: 9, to: "CUSTOD")
+        change(.episodes, column: 12, to: "XXXXXXX")
+        let header = rows.tables[.header] ?? []
+        var asylumSeekers = Set((rows.tables[.uasc] ?? []).compactMap { $0[0] })
+        let young = header.filter { row in
+            guard let child = row[0], !asylumSeekers.contains(child), let born = row[2].flatMap(SSDA903Date.parse) else { return false }
+            return born.age(on: end) < 11
+        }
+        for _ in 0..<min(count, young.count) {
+            let row = young[random.index(below: young.count)]
+            guard let child = row[0], asylumSeekers.insert(child).inserted, let born = row[2].flatMap(SSDA903Date.parse) else { continue }
+            rows.add(.uasc, [child, row[1], row[2], born.adding(years: 18).ukString])
+        }
+        // Named by year, so last year's return does not hold the same stray child.
+        for n in 0..<count {
+            let born = end.adding(years: -16).adding(days: -random.int(in: 0...360))
+            rows.add(.uasc, ["U\(year)\(n)", "M", born.ukString, born.adding(years: 18).ukString])
+        }
+        // A birth date a year out in the Header: a 17-year-old still in care reads as looked after past 18.
+        let open = Set((rows.tables[.episodes] ?? []).filter { $0[7] == nil }.compactMap { $0[0] })
+        if var people = rows.tables[.header] {
+            let seventeen = people.indices.filter { row in
+                guard let child = people[row][0], open.contains(child), let born = people[row][2].flatMap(SSDA903Date.parse) else { return false }
+                return born.age(on: end) == 17
+            }
+            var moved = Set<Int>()
+            for _ in 0..<min(count, seventeen.count) {
+                let row = seventeen[random.index(below: seventeen.count)]
+                guard moved.insert(row).inserted else { continue }
+                people[row][2] = people[row][2].flatMap(SSDA903Date.parse).map { $0.adding(years: -1).ukString }
+            }
+            rows.tables[.header] = people
+        }
     }
 
     /// One mistake each for about one child in twelve: a field set to a value a rule exists to catch.

@@ -62,4 +62,18 @@ extension SSDA903Context {
             return counts(before, now[row])
         }
     }
+
+    /// Children the return codes as UASC. The CSV return has no UASC field: as the DfE's CSV format has it, a child is
+    /// UASC (status 1) when the UASC table has a row for them, and the status belongs to a child of the Header.
+    public func asylumSeekingChildren(lastYear: Bool = false) -> Set<String> {
+        let header = lastYear ? self.lastYear(.header) : self[.header]
+        let uasc = lastYear ? self.lastYear(.uasc) : self[.uasc]
+        return Set(uasc.children.compactMap { $0 }).intersection(header.children.compactMap { $0 })
+    }
+
+    /// UASC rows that code no child of the return as UASC: CHILD blank, or a child the Header does not hold.
+    public func uascRowsNamingNoChild() -> [SSDA903RowReference] {
+        let children = self[.uasc].children
+        return flag(.uasc) { row in children[row].map { headerRows[$0] == nil } ?? true }
+    }
 }

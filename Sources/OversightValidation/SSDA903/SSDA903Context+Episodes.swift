@@ -88,4 +88,12 @@ extension SSDA903Context {
         let values = self[table][field], others = self[table][other]
         return flag(table) { values[$0] != nil && others[$0] == nil }
     }
+
+    /// Each episode's last day in care as the return shows it: its end date, or 31 March while it is still open;
+    /// nil for an impossible end date, which 147 reports.
+    public func lastDaysInCare() -> [LocalDate?] {
+        let episodes = self[.episodes]
+        let ended = episodes.dates(.dec), endText = episodes[.dec]
+        return episodes.indices.map { endText[$0] == nil ? collectionEnd : ended[$0] }
+    }
 }

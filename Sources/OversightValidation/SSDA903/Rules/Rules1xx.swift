@@ -9,6 +9,9 @@ extension SSDA903Rules {
         SSDA903Rule("102", tables: [.header]) { $0.invalidDate(.header, .dob, required: true) },
         SSDA903Rule("103", tables: [.header]) { $0.invalidCode(.header, .ethnic, in: SSDA903Codes.ethnicity, required: true) },
         SSDA903Rule("104", tables: [.uasc]) { $0.invalidDate(.uasc, .duc, required: false) },
+        // The CSV return codes a child UASC by giving them a UASC row, so a status can only be wrong by naming no child
+        // of the return (a blank or unknown CHILD).
+        SSDA903Rule("105", tables: [.header, .uasc]) { $0.uascRowsNamingNoChild() },
         SSDA903Rule("112", tables: [.ad1]) { $0.invalidDate(.ad1, .dateInt, required: false) },
         SSDA903Rule("113", tables: [.ad1]) { $0.invalidDate(.ad1, .dateMatch, required: false) },
         SSDA903Rule("114", tables: [.ad1]) { $0.invalidCode(.ad1, .fosterCare, in: ["0", "1"], required: false) },

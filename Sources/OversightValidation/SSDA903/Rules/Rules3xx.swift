@@ -20,6 +20,11 @@ extension SSDA903Rules {
             }
             return flagged + context.rows(of: .header, for: Set(flagged.compactMap { children[$0.row] }))
         },
+        // A date UASC status ceased needs a child coded UASC: a UASC row with a date for no child of the Header has none.
+        SSDA903Rule("303", tables: [.header, .uasc]) { context in
+            let ceased = context[.uasc][.duc]
+            return context.uascRowsNamingNoChild().filter { ceased[$0.row] != nil }
+        },
         // UASC status ends by law at 18: the date it ceased cannot be after the 18th birthday.
         SSDA903Rule("304", tables: [.uasc]) { context in
             let uasc = context[.uasc]
@@ -119,6 +124,18 @@ extension SSDA903Rules {
                 return start <= birth.adding(years: 10)
             }
             return flagged + context.rows(of: .header, for: Set(flagged.compactMap { children[$0.row] }))
+        },
+        // After 18 a young person can only be looked after accommodated under section 20(5) (V2) in a community home,
+        // a children's home (K1, K2). Flags each episode in care after the 18th birthday that is anything else.
+        SSDA903Rule("359", tables: [.header, .episodes]) { context in
+            let episodes = context[.episodes]
+            let ls = episodes[.ls], place = episodes[.place], children = episodes.children
+            let lastDay = context.lastDaysInCare()
+            let born = context.birthDates
+            return context.flag(.episodes) { row in
+                guard let child = children[row], let birth = born[child], let last = lastDay[row], last > birth.adding(years: 18) else { return false }
+                return !(ls[row] == "V2" && ["K1", "K2"].contains(place[row] ?? ""))
+            }
         },
         SSDA903Rule("361", tables: [.episodes]) { $0.episodes(.ls, in: ["L1"], lastingMoreThan: 3) },
         SSDA903Rule("362", tables: [.episodes]) { $0.episodes(.ls, in: ["L2"], lastingMoreThan: 21) },
