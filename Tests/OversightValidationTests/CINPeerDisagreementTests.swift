@@ -24,18 +24,19 @@ struct CINPeerDisagreementTests {
 
     @Test func theFixtureIsReadWhole() throws {
         let summary = try CINCensusReader().read(path: Self.fixture) { _ in }
-        #expect(summary.childCount == 55 && Self.report.childCount == 55)
+        #expect(summary.childCount == 58 && Self.report.childCount == 58)
         #expect(summary.issues.isEmpty)
     }
 
     // MARK: Faults of the peer (Oversight keeps the DfE text)
 
-    /// 1104 "The date of the initial child protection conference cannot be before the referral date" and 8875 "…
-    /// cannot be a weekend" are about the conference. DateOfInitialCPC is one data item, recorded on CINdetails when
-    /// no enquiry holds it (2884 asks for it at one level only), so both levels are judged.
-    /// peer: 1104 X1104S47 only; 8875 X8875S47 only (it never reads the CINdetails date).
+    /// 1104 "The date of the initial child protection conference cannot be before the referral date", 8715 (the
+    /// conference in the census year) and 8875 "… cannot be a weekend" are about the conference. DateOfInitialCPC is
+    /// one data item, recorded on CINdetails when no enquiry holds it (2884 asks for it at one level only), so both
+    /// levels are judged. peer: 1104 X1104S47, 8715 X8740LATE, 8875 X8875S47 (it never reads the CINdetails date).
     @Test func theConferenceOnCINDetailsIsJudged() {
         #expect(Self.flagged("1104") == ["X1104CIN", "X1104S47"])
+        #expect(Self.flagged("8715") == ["X8715CIN", "X8740LATE"])
         #expect(Self.flagged("8875") == ["X8875CIN", "X8875S47"])
     }
 
@@ -50,11 +51,13 @@ struct CINPeerDisagreementTests {
         #expect(Self.flagged("8940") == ["X8832OPENCPPS", "X8935ONE", "X8935TWO", "X8940TOUCH"])
     }
 
-    /// 8569Q "… must not be flagged as a no further action case": ReferralNFA "maybe" flags nothing; it is rule
-    /// 8568's failure. peer: 8569Q X8569MAYBE X8569TRUE.
-    @Test func anInvalidNFAFlagIsNotANoFurtherActionReferral() {
+    /// 8569Q "A case with referral date before one working day prior to the collection start date must not be
+    /// flagged as a no further action case": a ReferralNFA of "maybe" or none at all flags nothing (that is rule
+    /// 8568's failure), and a referral on the collection start date itself (1 April 2024, Easter Monday) is not
+    /// before it. peer: 8569Q X8569EASTER X8569MAYBE X8569MISSING X8569TRUE.
+    @Test func onlyAnOldReferralFlaggedNFAFails8569Q() {
         #expect(Self.flagged("8569Q") == ["X8569TRUE"])
-        #expect(Self.flagged("8568") == ["X8569MAYBE"])
+        #expect(Self.flagged("8568") == ["X8569MAYBE", "X8569MISSING"])
     }
 
     /// 8832 "Child Protection details provided for a referral with no further action": an NFA referral holding a child
