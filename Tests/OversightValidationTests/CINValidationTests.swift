@@ -47,6 +47,28 @@ struct CINValidationTests {
         }
     }
 
+    /// A validator that keys its tables by LA child ID merges the two records of a planted duplicate ID, so each
+    /// record fails nothing but 8510 and the two merged into one child fail nothing at all.
+    @Test(arguments: [2025, 2026])
+    func aDuplicateIDPairCarriesNoOtherFault(year: Int) {
+        let generator = CINCensusGenerator(year: year, seed: 1, dirt: true)
+        let pairs = Dictionary(grouping: (0..<2_000).map(generator.child).filter { $0.laChildID?.hasPrefix("CDUPLICATE") ?? false }) { $0.laChildID ?? "" }
+        #expect(pairs.count >= 2)
+        func childLevelFailures(_ children: [CINCensusChild]) -> Set<String> {
+            var validation = CINValidation(year: year)
+            for child in children { validation.add(child) }
+            return Set(validation.finish().failed.filter { !$0.rule.returnLevel }.map(\.rule.code))
+        }
+        for (id, records) in pairs {
+            #expect(records.count == 2, "\(id)")
+            #expect(childLevelFailures(records) == ["8510"], "\(id)")
+            var merged = records[0]
+            merged.episodes += records[1].episodes
+            merged.disabilities += records[1].disabilities
+            #expect(childLevelFailures([merged]).isEmpty, "\(id)")
+        }
+    }
+
     @Test func aCleanGeneratedCensusPassesEveryErrorRule() {
         let generator = CINCensusGenerator(year: 2025, seed: 11)
         let report = Self.validate((0..<3_000).map(generator.child))
@@ -57,7 +79,8 @@ struct CINValidationTests {
     @Test func returnLevelRulesJudgeTheWholeReturn() throws {
         let unborn = CINCensusChild(laChildID: "U1", expectedPersonBirthDate: LocalDate(year: 2025, month: 5, day: 1), sex: "U", disabilities: ["NONE"])
         let noSex = CINCensusChild(laChildID: "N1", personBirthDate: LocalDate(year: 2015, month: 1, day: 1), sex: "U", disabilities: ["NONE"])
-        let boys = (0..<30).map { CINCensusChild(laChildID: "B\($0)", personBirthDate: LocalDate(year: 2015, month: 1, day: 1), sex: "M", disabilities: ["NONE"]) }
+        // Disabled children, each recorded with a single code (2888Q).
+        let boys = (0..<30).map { CINCensusChild(laChildID: "B\($0)", personBirthDate: LocalDate(year: 2015, month: 1, day: 1), sex: "M", disabilities: ["MOB"]) }
         var wrongDate = CINCensusHeader(referenceDate: LocalDate(year: 2025, month: 3, day: 30))
         wrongDate.year = "2025"
         let report = Self.validate([unborn, noSex] + boys, header: wrongDate)
@@ -68,6 +91,29 @@ struct CINValidationTests {
         let fewer = Self.validate([unborn] + boys, header: CINCensusHeader(referenceDate: LocalDate(year: 2025, month: 3, day: 31)))
         #expect(!Set(fewer.failed.map(\.rule.code)).contains("2886Q"))
         #expect(!Set(fewer.failed.map(\.rule.code)).contains("100"))
+        // A return whose children have no disability shows no one recorded with a single code.
+        let noneDisabled = boys.map { boy in var boy = boy; boy.disabilities = ["NONE"]; return boy }
+        #expect(!Set(Self.validate(noneDisabled).failed.map(\.rule.code)).contains("2888Q"))
+    }
+
+    /// "More child protection plans starting than initial conferences taking place" is a count over the return: an
+    /// episode with two plans after one conference passes when conferences elsewhere leave the return even.
+    @Test func rule2883ComparesTheReturnsTotals() {
+        func episode(conferences: [Int], plans: [Int]) -> CINCensusEpisode {
+            let day = { (d: Int) in LocalDate(year: 2024, month: 6, day: d)! }
+            return CINCensusEpisode(
+                referralDate: day(3), referralSource: "6", primaryNeedCode: "N1",
+                section47s: conferences.map { CINCensusSection47(startDate: day(4), dateOfInitialCPC: day($0), icpcNotRequired: "false") },
+                referralNFA: "false",
+                protectionPlans: plans.map {
+                    CINCensusProtectionPlan(startDate: day($0), initialCategoryOfAbuse: "NEG", latestCategoryOfAbuse: "NEG", numberOfPreviousCPP: "0")
+                })
+        }
+        let twoPlansOneConference = CINCensusChild(laChildID: "P2", episodes: [episode(conferences: [19], plans: [19, 26])])
+        let twoConferences = CINCensusChild(laChildID: "C2", episodes: [episode(conferences: [12, 19], plans: [])])
+        let fails = { (children: [CINCensusChild]) in Self.validate(children).failed.contains { $0.rule.code == "2883" } }
+        #expect(fails([twoPlansOneConference]))
+        #expect(!fails([twoPlansOneConference, twoConferences]))
     }
 
     /// The reference notes say the sector's validator starts the year on 31 March; on its findings (rule 8696 flags

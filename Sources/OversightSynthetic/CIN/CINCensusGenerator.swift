@@ -43,14 +43,23 @@ public struct CINCensusGenerator: Sendable {
     public func child(_ index: Int) -> CINCensusChild {
         var rng = SeededGenerator(seed: seed, stream: UInt64(index), purpose: .journey)
         var child = cleanChild(index, &rng)
-        if dirt {
-            var dirtRNG = SeededGenerator(seed: seed, stream: UInt64(index), purpose: .dirt)
-            if dirtRNG.chance(dirtShare) {
-                let fault = CINPlantedFault.allCases[dirtRNG.index(below: CINPlantedFault.allCases.count)]
-                fault.plant(in: &child, index: index, period: period, rng: &dirtRNG)
-            }
+        guard dirt else { return child }
+        // A duplicate LA child ID takes a pair of records, decided by the even index of the pair; an odd index
+        // drawing it on its own stays clean.
+        let pair = index - index % 2
+        if var (fault, dirtRNG) = drawnFault(pair), fault == .duplicateID8510 {
+            fault.plant(in: &child, index: index, period: period, rng: &dirtRNG)
+        } else if var (fault, dirtRNG) = drawnFault(index), fault != .duplicateID8510 {
+            fault.plant(in: &child, index: index, period: period, rng: &dirtRNG)
         }
         return child
+    }
+
+    /// The fault the dirt draw gives the child at `index`, if any, with the generator to plant it.
+    private func drawnFault(_ index: Int) -> (CINPlantedFault, SeededGenerator)? {
+        var dirtRNG = SeededGenerator(seed: seed, stream: UInt64(index), purpose: .dirt)
+        guard dirtRNG.chance(dirtShare) else { return nil }
+        return (CINPlantedFault.allCases[dirtRNG.index(below: CINPlantedFault.allCases.count)], dirtRNG)
     }
 
     private static let ethnicities = WeightedChoice<String>(

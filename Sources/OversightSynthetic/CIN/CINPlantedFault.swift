@@ -52,7 +52,7 @@ enum CINPlantedFault: String, CaseIterable {
         case .longID1570: child.laChildID = "C\(index)LONGIDENTIFIER0000000"
         case .punctuatedID1580: child.laChildID = "C-\(index)/X"
         case .duplicateUPN1520: child.upn = "A825200012345"
-        case .duplicateID8510: child.laChildID = "CDUPLICATE\(index % 2)"
+        case .duplicateID8510: child = Self.duplicateRecord(pair: index - index % 2, second: index % 2 == 1, period: period)
         case .birthAfterCensus8520: child.personBirthDate = ref.adding(days: 20); child.expectedPersonBirthDate = nil
         case .birthAndExpected8525Q: child.expectedPersonBirthDate = ref.adding(days: 40); child.personBirthDate = child.personBirthDate ?? ref.adding(days: -400)
         case .expectedOutOfRange8530Q: child.personBirthDate = nil; child.expectedPersonBirthDate = ref.adding(years: 1); child.sex = "U"
@@ -230,5 +230,19 @@ enum CINPlantedFault: String, CaseIterable {
         case .twoOpenCPPs8935: first { $0.closureDate = nil; $0.reasonForClosure = nil; $0.protectionPlans += [newPlan(work), newPlan(work.adding(days: 50))] }
         case .cppsOverlap8940: first { $0.protectionPlans += [newPlan(work, work.adding(days: 60)), newPlan(work.adding(days: 30), work.adding(days: 90))] }
         }
+    }
+
+    /// One of the two records sharing an LA child ID (rule 8510). A validator that keys its tables by LA child ID
+    /// merges the two, so each record carries no other fault and the merge must look like one clean child: the same
+    /// identifiers, one no-further-action referral each on different days, and the disability list on the first only
+    /// (two lists would merge into a repeated "NONE", rule 8794).
+    static func duplicateRecord(pair: Int, second: Bool, period: CINCensusPeriod) -> CINCensusChild {
+        let referral = period.start.adding(days: second ? 200 : 30)
+        let episode = CINCensusEpisode(
+            referralDate: referral, referralSource: "1A", primaryNeedCode: "N0", closureDate: referral, reasonForClosure: "RC7",
+            referralNFA: "true")
+        return CINCensusChild(
+            laChildID: "CDUPLICATE\(pair)", upnUnknown: "UN2", personBirthDate: period.referenceDate.adding(years: -2), sex: "F",
+            ethnicity: "WBRI", disabilities: second ? [] : ["NONE"], episodes: [episode])
     }
 }

@@ -67,11 +67,33 @@ func overlappingPairs(_ spans: [(LocalDate, LocalDate?)]) -> Int {
     return count
 }
 
-/// How many of `starts` fall inside one of `spans`, from its start up to (not including) its end; an open span runs on.
-func startsInside(_ starts: [LocalDate?], _ spans: [(LocalDate?, LocalDate?)]) -> Int {
-    starts.count { start in
-        guard let start else { return false }
-        return spans.contains { span in span.0.map { $0 <= start && (span.1.map { start < $0 } ?? true) } ?? false }
+extension CINRuleContext {
+    /// The last day of a plan or assessment as the census knows it: its end, or for one still open the census date
+    /// (the return says nothing of the days after it; one starting after that date is known for its first day only).
+    func lastKnownDay(_ start: LocalDate, _ end: LocalDate?) -> LocalDate { end ?? max(start, period.referenceDate) }
+
+    /// How many of `starts` fall while one of `spans` is open: from its start up to, not including, its end (a plan
+    /// ended on a day is no longer open that day); an open span counts up to and including the census date.
+    func startsInside(_ starts: [LocalDate?], _ spans: [(LocalDate?, LocalDate?)]) -> Int {
+        starts.count { start in
+            guard let start else { return false }
+            return spans.contains { span in
+                guard let spanStart = span.0 else { return false }
+                return spanStart <= start && (span.1.map { start < $0 } ?? (start <= period.referenceDate))
+            }
+        }
+    }
+
+    /// How many pairs of `spans` have overlapping dates: one starts on a day the other covers, both ends included
+    /// (two plans sharing their changeover day share that date). Open spans run to the census date.
+    func pairsSharingDates(_ spans: [(LocalDate, LocalDate?)]) -> Int {
+        let known = spans.map { ($0.0, lastKnownDay($0.0, $0.1)) }
+        func startsWithin(_ a: (LocalDate, LocalDate), _ b: (LocalDate, LocalDate)) -> Bool { b.0 <= a.0 && a.0 <= b.1 }
+        var count = 0
+        for i in known.indices {
+            for j in known.indices where j > i && (startsWithin(known[i], known[j]) || startsWithin(known[j], known[i])) { count += 1 }
+        }
+        return count
     }
 }
 
@@ -156,6 +178,9 @@ let cinChildChecks: [String: CINChildCheck] = [
         let august = LocalDate(year: context.period.year - 1, month: 8, day: 31)!
         let age = birth.age(on: august)
         guard (6...15).contains(age) else { return 0 }
+        // A child whose every referral ended in no further action has the census's own reason for no UPN (UN7,
+        // "referral with no further action"); the query is for children the authority went on to work with.
+        if !child.episodes.isEmpty && child.episodes.allSatisfy({ $0.isNoFurtherAction == true }) { return 0 }
         let missing = child.upn == nil && child.upnUnknown == nil
         return missing || child.upnUnknown == "UN1" ? 1 : 0
     },
@@ -179,8 +204,11 @@ let cinChildChecks: [String: CINChildCheck] = [
         child.episodes.count { episode in episode.referralDate.map { $0 > context.period.referenceDate } ?? true }
     },
     "8606": { child, _ in
-        guard let born = child.personBirthDate ?? child.expectedPersonBirthDate else { return 0 }
-        return child.episodes.count { episode in episode.referralDate.map { $0 < born.adding(days: -280) } ?? false }
+        // "DOB or expected DOB": a child recorded with both is judged against each.
+        let births = [child.personBirthDate, child.expectedPersonBirthDate].compactMap { $0 }
+        return child.episodes.count { episode in
+            episode.referralDate.map { referred in births.contains { referred < $0.adding(days: -280) } } ?? false
+        }
     },
     "8555Q": { child, _ in
         guard let death = child.personDeathDate else { return 0 }
@@ -221,9 +249,11 @@ let cinChildChecks: [String: CINChildCheck] = [
         }
     },
     "8820": { child, _ in
-        // Referrals that ended in no further action are judged by 8815/8816, not as overlapping episodes.
+        // Every episode counts, a referral with no further action too: the message makes no exception for it. An
+        // NFA referral left without a closure date is not an open episode (8815 and 8816 say so), so it spans its
+        // referral day only.
         overlappingPairs(child.episodes.compactMap { episode in
-            episode.isNoFurtherAction == true ? nil : episode.referralDate.map { ($0, episode.closureDate) }
+            episode.referralDate.map { ($0, episode.closureDate ?? (episode.isNoFurtherAction == true ? $0 : nil)) }
         })
     },
     "8565": { child, _ in
@@ -258,8 +288,11 @@ let cinChildChecks: [String: CINChildCheck] = [
         }
     },
     "2884": { child, _ in
+        // The same conference recorded twice: its date on CINdetails and on one of the episode's enquiries. A
+        // different date on CINdetails is another conference (1104, 8715 and 8875 still judge it).
         child.episodes.count { episode in
-            episode.dateOfInitialCPC != nil && episode.section47s.contains { $0.dateOfInitialCPC != nil }
+            guard let recorded = episode.dateOfInitialCPC else { return false }
+            return episode.section47s.contains { $0.dateOfInitialCPC == recorded }
         }
     },
     "8715": { child, context in child.episodes.reduce(0) { $0 + $1.conferenceDates.count { !context.inYear($0) } } },
@@ -301,11 +334,11 @@ let cinChildChecks: [String: CINChildCheck] = [
             total + episode.assessments.count { $0.authorisationDate == nil && ($0.startDate.map { !context.inYear($0) } ?? true) }
         }
     },
-    "8863Q": { child, _ in
+    "8863Q": { child, context in
         child.episodes.reduce(0) { total, episode in
-            // An assessment with no authorisation date is ongoing (the peer treats it as never ongoing).
-            let spans = episode.assessments.compactMap { a in a.startDate.map { ($0, a.authorisationDate) } }
-            return total + overlappingPairs(spans)
+            // An assessment is ongoing up to and including the day it is authorised; one not yet authorised, up to
+            // the census date.
+            total + context.pairsSharingDates(episode.assessments.compactMap { a in a.startDate.map { ($0, a.authorisationDate) } })
         }
     },
     "8867": { child, _ in
@@ -409,16 +442,13 @@ let cinChildChecks: [String: CINChildCheck] = [
     },
     "4012Q": { child, _ in child.plans.count { $0.startDate != nil && $0.startDate == $0.endDate } },
     "4013": { child, context in child.plans.count { $0.endDate.map { !context.inYear($0) } ?? false } },
-    "4014": { child, _ in overlappingPairs(child.plans.compactMap { plan in plan.startDate.map { ($0, plan.endDate) } }) },
+    "4014": { child, context in context.pairsSharingDates(child.plans.compactMap { plan in plan.startDate.map { ($0, plan.endDate) } }) },
     "4015": { child, _ in beforeReferral(child) { $0.plans.map(\.startDate) } },
-    // A CIN plan starting while a child protection plan is open.
-    "4016": { child, _ in
-        child.episodes.reduce(0) { $0 + startsInside($1.plans.map(\.startDate), $1.protectionPlans.map { ($0.startDate, $0.endDate) }) }
-    },
-    // A child protection plan starting while a CIN plan is open.
-    "4017": { child, _ in
-        child.episodes.reduce(0) { $0 + startsInside($1.protectionPlans.map(\.startDate), $1.plans.map { ($0.startDate, $0.endDate) }) }
-    },
+    // A CIN plan starting while one of the child's child protection plans is open, in whichever episode: the
+    // message is about the child's plans being open at the same time.
+    "4016": { child, context in context.startsInside(child.plans.map(\.startDate), child.protectionPlans.map { ($0.startDate, $0.endDate) }) },
+    // A child protection plan starting while one of the child's CIN plans is open.
+    "4017": { child, context in context.startsInside(child.protectionPlans.map(\.startDate), child.plans.map { ($0.startDate, $0.endDate) }) },
 
     // MARK: Child protection plans
     "1105": { child, _ in beforeReferral(child) { $0.protectionPlans.map(\.startDate) } },
@@ -447,8 +477,6 @@ let cinChildChecks: [String: CINChildCheck] = [
         child.protectionPlans.count { $0.endDate == nil && ($0.startDate.map { $0 <= context.period.referenceDate } ?? false) } > 1 ? 1 : 0
     },
     "8940": { child, context in
-        overlappingPairs(child.protectionPlans.compactMap { plan in
-            plan.startDate.flatMap { $0 <= context.period.referenceDate ? ($0, plan.endDate) : nil }
-        })
+        context.pairsSharingDates(child.protectionPlans.compactMap { plan in plan.startDate.map { ($0, plan.endDate) } })
     },
 ]

@@ -20,8 +20,10 @@ public struct CINValidation {
     private var born = 0
     private var disabilityCodesUsed = Set<String>()
     private var childrenWithSeveralDisabilities = 0
-    /// Episodes with more child protection plans starting in the year than conferences held in it (rule 2883).
-    private var episodesWithUnconferencedPlans = 0
+    private var childrenWithDisabilities = 0
+    /// Child protection plans starting in the year and initial conferences held in it, across the return (rule 2883).
+    private var plansStarting = 0
+    private var conferencesHeld = 0
     /// The DfE's local authority numbers, for rule 1530: the shipped list unless the caller supplies another (the list
     /// changes with local government reorganisation). With nil the rule is reported as not run.
     private let localAuthorityNumbers: Set<String>?
@@ -78,9 +80,10 @@ public struct CINValidation {
         }
         disabilityCodesUsed.formUnion(child.disabilities.filter { $0 != "NONE" })
         if child.disabilities.count > 1 { childrenWithSeveralDisabilities += 1 }
+        if child.disabilities.contains(where: { $0 != "NONE" }) { childrenWithDisabilities += 1 }
         for episode in child.episodes {
-            let plansStarting = episode.protectionPlans.count { $0.startDate.map(period.contains) ?? false }
-            if plansStarting > episode.conferenceDates.count(where: period.contains) { episodesWithUnconferencedPlans += 1 }
+            plansStarting += episode.protectionPlans.count { $0.startDate.map(period.contains) ?? false }
+            conferencesHeld += episode.conferenceDates.count(where: period.contains)
         }
     }
 
@@ -98,10 +101,11 @@ public struct CINValidation {
         let duplicatedUPNs = childrenByUPN.values.filter { $0.count > 1 }.flatMap { $0 }
         record("1520", duplicatedUPNs.map { FailureLocation(child: $0) })
         if let header, header.referenceDate != period.referenceDate { record("100", returnLevel) }
-        if episodesWithUnconferencedPlans > 0 { record("2883", returnLevel) }
+        if plansStarting > conferencesHeld { record("2883", returnLevel) }
         if born > 0 && Double(bornWithoutSex) / Double(born) > 0.02 { record("2886Q", returnLevel) }
         if childCount > 0 && disabilityCodesUsed.count < 8 { record("2887Q", returnLevel) }
-        if childCount > 0 && childrenWithSeveralDisabilities == 0 { record("2888Q", returnLevel) }
+        // Only a return with disabled children can show them each with one code.
+        if childrenWithDisabilities > 0 && childrenWithSeveralDisabilities == 0 { record("2888Q", returnLevel) }
         var outcomes = zip(rules, failures).map { RuleOutcome(rule: $0, failures: $1) }
         if localAuthorityNumbers == nil, let index = rules.firstIndex(where: { $0.code == "1530" }) {
             outcomes[index].skipped = "not run: needs the DfE list of local authority numbers (--la-numbers FILE)"
