@@ -86,9 +86,9 @@ struct SSDA903OfstedRuleTests {
         ]
         let data = SSDA903Return(tables: [.episodes: SSDA903Table(kind: .episodes, rows: rows)])
         let report = SSDA903Validator(year: 2025, reference: SSDA903ReferenceData(providers: Self.providers)).validate(data)
-        func rows(_ code: String) -> [Int] { report.outcomes.first { $0.rule.code == code }!.failures.compactMap { $0.row.map { $0 - 1 } } }
-        #expect(rows("227") == [3])
-        #expect(rows("228") == [1, 2, 3])
+        func flaggedRows(_ code: String) -> [Int] { report.outcomes.first { $0.rule.code == code }!.failures.compactMap { $0.row.map { $0 - 1 } } }
+        #expect(flaggedRows("227") == [3])
+        #expect(flaggedRows("228") == [1, 2, 3])
     }
 
     @Test("229: own provision (PR1) must be in the placing council's area and another council's (PR2) outside it; other codes are not checked")
