@@ -54,7 +54,7 @@ struct SSDA903OfstedRuleTests {
                 Self.episode("E", place: "K2", provider: "PR4", urn: "XXXXXXX")) == [1, 3])
     }
 
-    @Test("221: for homes, supported accommodation, family centres and schools the placement postcode must be the provider's (spaces and case aside); short breaks and a blank postcode are not checked")
+    @Test("221: for homes (K1, K2), supported accommodation (K3), family centres and schools the placement postcode must be the provider's (spaces and case aside); H5, short breaks and a blank postcode are not checked")
     func rule221() {
         #expect(
             Self.flagged(
@@ -63,7 +63,8 @@ struct SSDA903OfstedRuleTests {
                 Self.episode("C", place: "K2", provider: "PR4", urn: "SC100001", ls: "V3", postcode: "SW1A 2AA"),
                 Self.episode("D", place: "K2", provider: "PR4", urn: "SC100001", postcode: nil),
                 Self.episode("E", place: "U4", provider: "PR1", urn: "1234567", postcode: "SW1A 2AA"),
-                Self.episode("F", place: "K2", provider: "PR4", urn: "SC999999")) == [1, 5])
+                Self.episode("F", place: "K2", provider: "PR4", urn: "SC999999"),
+                Self.episode("G", place: "H5", provider: "PR4", urn: "SC100001", postcode: "SW1A 2AA")) == [1, 5])
     }
 
     @Test("224: the placement provider code must be one the URN's provider is listed with; a blank one fails")
@@ -101,6 +102,13 @@ struct SSDA903OfstedRuleTests {
         #expect(Self.flagged("229", rows[0], rows[1], rows[2], rows[3], rows[4], rows[5]) == [1, 3, 5])
         #expect(Self.flagged("229", rows[0], rows[1], placingAuthority: "RICHMOND-UPON-THAMES") == [1], "names compare without case or punctuation")
         #expect(SSDA903Rules.comparableAuthority("Bristol, City of") == SSDA903Rules.comparableAuthority("bristol city of"))
+    }
+
+    @Test("229 from 2025/26 leaves out secure children's homes (K1) and supported accommodation (K3)")
+    func rule229ByYear() {
+        let rows = ["K1", "K3", "K2", "U4"].enumerated().map { Self.episode("\($0.offset)", place: $0.element, provider: "PR1", urn: "7654321") }
+        #expect(Self.flagged("229", year: 2025, rows[0], rows[1], rows[2], rows[3]) == [0, 1, 2, 3])
+        #expect(Self.flagged("229", year: 2026, rows[0], rows[1], rows[2], rows[3]) == [2, 3])
     }
 
     @Test("Without the lists every URN rule is skipped with what to supply; 229 also needs the placing authority")

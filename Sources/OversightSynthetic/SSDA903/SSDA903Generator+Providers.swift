@@ -111,7 +111,8 @@ extension SSDA903Generator {
         for index in pick({ _ in true }) {
             providers[index].placementCodes = providers[index].placementCodes.contains("K2") ? ["K1"] : ["K2"]
         }
-        for index in pick({ !$0.placementCodes.isDisjoint(with: ["H5", "K1", "K2", "K3", "R3", "S1"]) }) {
+        // Not the council's own services, whose postcode 229 reads as their local authority.
+        for index in pick({ !$0.placementCodes.isDisjoint(with: ["K1", "K2", "K3", "R3", "S1"]) && !$0.providerCodes.contains("PR1") }) {
             providers[index].postcode = "SW1A 0AA"
         }
         for index in pick({ _ in true }) {

@@ -14,12 +14,14 @@ extension SSDA903Rules {
             return context.flagURNs { row, provider in !(place[row].map { provider?.placementCodes.contains($0) ?? false } ?? false) }
         },
         // Only for placements at an address Ofsted registers (homes, supported accommodation, family centres,
-        // schools), not for short breaks, and only when a placement postcode was given.
+        // schools), not for short breaks, and only when a placement postcode was given. The DfE's 2024 amendment
+        // brought in K3 for registered supported accommodation; H5, which it replaces, is not checked (as the
+        // sector's validator reads it too).
         SSDA903Rule("221", tables: [.episodes]) { context in
             let episodes = context[.episodes]
             let place = episodes[.place], legalStatus = episodes[.ls], postcode = episodes[.plPost]
             return context.flagURNs { row, provider in
-                guard let code = place[row], ["H5", "K1", "K2", "K3", "R3", "S1"].contains(code), let given = postcode[row],
+                guard let code = place[row], ["K1", "K2", "K3", "R3", "S1"].contains(code), let given = postcode[row],
                     !["V3", "V4"].contains(legalStatus[row] ?? "")
                 else { return false }
                 let listed = provider?.postcode.map(SSDA903OfstedProviders.comparablePostcode)
@@ -50,10 +52,14 @@ extension SSDA903Rules {
         },
         // Own provision (PR1) is in the placing council's area and another council's (PR2) is not. The provider's
         // LA is the one Ofsted's list records for it (the DfE's tool infers it from the provider's postcode).
+        // From 2025/26 secure children's homes (K1), which take children from anywhere, and supported
+        // accommodation (K3), whose premises 241 checks, are left out, as the sector's 2025/26 pack does.
         SSDA903Rule("229", tables: [.episodes], alsoNeeds: [.placingAuthority]) { context in
-            let provided = context[.episodes][.placeProvider]
+            let provided = context[.episodes][.placeProvider], place = context[.episodes][.place]
             let placing = context.reference.placingAuthority.map(SSDA903Rules.comparableAuthority)
+            let exempt: Set<String> = context.year >= 2026 ? ["K1", "K3"] : []
             return context.flagURNs { row, provider in
+                if let code = place[row], exempt.contains(code) { return false }
                 let providerAuthority = provider?.localAuthority.map(SSDA903Rules.comparableAuthority)
                 switch provided[row] {
                 case "PR1": return providerAuthority != placing
