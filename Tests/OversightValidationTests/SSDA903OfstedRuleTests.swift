@@ -104,9 +104,9 @@ struct SSDA903OfstedRuleTests {
         #expect(SSDA903Rules.comparableAuthority("Bristol, City of") == SSDA903Rules.comparableAuthority("bristol city of"))
     }
 
-    @Test("229 from 2025/26 leaves out secure children's homes (K1) and supported accommodation (K3)")
+    @Test("229 from 2025/26 leaves out supported accommodation (K3) and the placements that take no URN (P1, Z11…)")
     func rule229ByYear() {
-        let rows = ["K1", "K3", "K2", "U4"].enumerated().map { Self.episode("\($0.offset)", place: $0.element, provider: "PR1", urn: "7654321") }
+        let rows = ["P1", "K3", "K1", "U4"].enumerated().map { Self.episode("\($0.offset)", place: $0.element, provider: "PR1", urn: "7654321") }
         #expect(Self.flagged("229", year: 2025, rows[0], rows[1], rows[2], rows[3]) == [0, 1, 2, 3])
         #expect(Self.flagged("229", year: 2026, rows[0], rows[1], rows[2], rows[3]) == [2, 3])
     }
@@ -139,5 +139,27 @@ struct SSDA903OfstedRuleTests {
         let dirtyReference = SSDA903ReferenceData(providers: dirty.ofstedProviders(), placingAuthority: SSDA903Generator.placingAuthority)
         let fired = Set(SSDA903Validator(year: year, reference: dirtyReference).validate(dirty.generate()).failed.map(\.rule.code))
         #expect(Set(codes).subtracting(fired).isEmpty, "did not fire: \(Set(codes).subtracting(fired).sorted())")
+    }
+}
+
+extension SSDA903PeerDifferenceTests {
+    /// The DfE's tool infers a provider's local authority from its postcode (its own note says this "may be
+    /// inaccurate"); Oversight reads the local authority Ofsted's list records. For a provider whose listed
+    /// authority is not the one its postcode lies in, the two flag opposite rows.
+    @Test("229: the provider's local authority is the one Ofsted lists, even where its postcode lies in another council's area")
+    func rule229ListedAuthority() {
+        let providers = SSDA903OfstedProviders([
+            .init(
+                urn: "SC100002", list: .childrensHomes, localAuthority: "Westminster", placementCodes: ["K2"], providerCodes: ["PR1", "PR2"],
+                postcode: "TW9 1AA")
+        ])
+        let episodes = SSDA903Table(kind: .episodes, rows: [
+            SSDA903OfstedRuleTests.episode("A", place: "K2", provider: "PR1", urn: "SC100002"),
+            SSDA903OfstedRuleTests.episode("B", place: "K2", provider: "PR2", urn: "SC100002"),
+        ])
+        let reference = SSDA903ReferenceData(providers: providers, placingAuthority: "Richmond upon Thames")
+        let outcome = SSDA903Validator(year: 2025, reference: reference).validate(SSDA903Return(tables: [.episodes: episodes]))
+            .outcomes.first { $0.rule.code == "229" }
+        #expect(outcome?.failures.map(\.child) == ["A"])
     }
 }

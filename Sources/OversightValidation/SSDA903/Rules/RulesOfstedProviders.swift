@@ -52,12 +52,12 @@ extension SSDA903Rules {
         },
         // Own provision (PR1) is in the placing council's area and another council's (PR2) is not. The provider's
         // LA is the one Ofsted's list records for it (the DfE's tool infers it from the provider's postcode).
-        // From 2025/26 secure children's homes (K1), which take children from anywhere, and supported
-        // accommodation (K3), whose premises 241 checks, are left out, as the sector's 2025/26 pack does.
+        // From 2025/26 placements that take no URN (222's list) and supported accommodation (K3), whose premises
+        // 241 checks, are left out, as the sector's 2025/26 pack does.
         SSDA903Rule("229", tables: [.episodes], alsoNeeds: [.placingAuthority]) { context in
             let provided = context[.episodes][.placeProvider], place = context[.episodes][.place]
             let placing = context.reference.placingAuthority.map(SSDA903Rules.comparableAuthority)
-            let exempt: Set<String> = context.year >= 2026 ? ["K1", "K3"] : []
+            let exempt: Set<String> = context.year >= 2026 ? SSDA903Codes.placementsWithoutURN(year: context.year).union(["K3"]) : []
             return context.flagURNs { row, provider in
                 if let code = place[row], exempt.contains(code) { return false }
                 let providerAuthority = provider?.localAuthority.map(SSDA903Rules.comparableAuthority)
