@@ -58,9 +58,14 @@ extension SSDA903Rules {
             let provided = context[.episodes][.placeProvider], place = context[.episodes][.place]
             let placing = context.reference.placingAuthority.map(SSDA903Rules.comparableAuthority)
             let exempt: Set<String> = context.year >= 2026 ? SSDA903Codes.placementsWithoutURN(year: context.year).union(["K3"]) : []
+            var comparable: [String: String] = [:]
             return context.flagURNs { row, provider in
                 if let code = place[row], exempt.contains(code) { return false }
-                let providerAuthority = provider?.localAuthority.map(SSDA903Rules.comparableAuthority)
+                let providerAuthority = provider?.localAuthority.map { name in
+                    if let known = comparable[name] { return known }
+                    comparable[name] = SSDA903Rules.comparableAuthority(name)
+                    return comparable[name]!
+                }
                 switch provided[row] {
                 case "PR1": return providerAuthority != placing
                 case "PR2": return providerAuthority != nil && providerAuthority == placing
