@@ -11,7 +11,7 @@ struct SSDA903ReferenceCommandTests {
         return Dictionary(uniqueKeysWithValues: rules.map { ($0["code"] as! String, $0) })
     }
 
-    @Test("903 generate writes the lists beside the return; --reference switches the URN rules from skipped to run, and they find the planted faults")
+    @Test("903 generate writes the lists beside the return; --reference switches the URN rules from skipped to run, and they find the planted faults; a folder without the lists leaves them skipped")
     func referenceSwitchesRulesOn() throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -20,8 +20,14 @@ struct SSDA903ReferenceCommandTests {
         #expect(FileManager.default.fileExists(atPath: directory + "/reference/ofsted-childrens-homes.csv"))
 
         let without = try Self.rules(runOversight(["903", "validate", directory, "--year", "2026", "--format", "json"]).output)
+        let empty = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let noLists = try runOversight(["903", "validate", directory, "--year", "2026", "--format", "json", "--reference", empty])
+        #expect(noLists.errors.contains("no Ofsted provider lists"))
+        let withoutLists = try Self.rules(noLists.output)
         for code in Self.urnRules {
             #expect((without[code]?["skipped"] as? String)?.contains("needs the Ofsted provider lists") == true, "\(code)")
+            #expect(withoutLists[code]?["skipped"] as? String == without[code]?["skipped"] as? String, "\(code)")
         }
 
         let with = try runOversight([
