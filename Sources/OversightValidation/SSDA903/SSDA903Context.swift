@@ -97,8 +97,20 @@ public final class SSDA903Context: Sendable {
 /// with a reason until it is supplied.
 public struct SSDA903ReferenceData: Sendable {
     public var available: Set<SSDA903ReferenceNeed>
+    /// Ofsted's provider lists (`SSDA903OfstedProviders.load(directory:)`); setting them makes the URN rules run.
+    public var providers: SSDA903OfstedProviders? {
+        didSet { if providers != nil { available.insert(.ofstedProviders) } }
+    }
+    /// The submitting council as Ofsted's lists name it ("Richmond upon Thames"), for 229's own-LA check.
+    public var placingAuthority: String? {
+        didSet { if placingAuthority != nil { available.insert(.placingAuthority) } }
+    }
 
-    public init(available: Set<SSDA903ReferenceNeed> = []) {
+    public init(available: Set<SSDA903ReferenceNeed> = [], providers: SSDA903OfstedProviders? = nil, placingAuthority: String? = nil) {
         self.available = available
+        self.providers = providers
+        self.placingAuthority = placingAuthority
+        if providers != nil { self.available.insert(.ofstedProviders) }
+        if placingAuthority != nil { self.available.insert(.placingAuthority) }
     }
 }

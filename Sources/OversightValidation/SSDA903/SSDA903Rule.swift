@@ -18,6 +18,8 @@ public enum SSDA903ReferenceNeed: String, Sendable, Hashable {
     case ofstedProviders
     /// The postcode-to-grid table from which placement distance and placing authority are derived.
     case postcodes
+    /// Which council submits the return, named as Ofsted's lists name local authorities.
+    case placingAuthority
 
     /// What `skipped:` says, so the user knows what to supply with `--reference DIR`.
     public var skipReason: String {
@@ -25,6 +27,7 @@ public enum SSDA903ReferenceNeed: String, Sendable, Hashable {
         case .ofstedProviders:
             "skipped: needs the Ofsted provider lists (children's homes and social care providers) in --reference DIR"
         case .postcodes: "skipped: needs the postcode-to-grid table (placement distance and placing authority) in --reference DIR"
+        case .placingAuthority: "skipped: needs the submitting council's name as Ofsted's lists spell it (--placing-authority NAME)"
         }
     }
 }
@@ -44,6 +47,8 @@ public struct SSDA903Rule: Sendable {
     public let tables: [SSDA903TableKind]
     /// Last year's tables the rule compares with (`--last DIR`).
     public let lastYearTables: [SSDA903TableKind]
+    /// Reference data the rule needs besides the catalogue's `needs:` (which names one).
+    public let alsoNeeds: [SSDA903ReferenceNeed]
     let check: @Sendable (SSDA903Context) -> [SSDA903RowReference]
 
     /// The years our rule packs cover; a rule applies to all of them unless told otherwise.
@@ -51,12 +56,14 @@ public struct SSDA903Rule: Sendable {
 
     public init(
         _ code: String, years: ClosedRange<Int> = SSDA903Rule.allYears, tables: [SSDA903TableKind],
-        lastYear: [SSDA903TableKind] = [], check: @escaping @Sendable (SSDA903Context) -> [SSDA903RowReference]
+        lastYear: [SSDA903TableKind] = [], alsoNeeds: [SSDA903ReferenceNeed] = [],
+        check: @escaping @Sendable (SSDA903Context) -> [SSDA903RowReference]
     ) {
         self.code = code
         self.years = years
         self.tables = tables
         self.lastYearTables = lastYear
+        self.alsoNeeds = alsoNeeds
         self.check = check
     }
 }

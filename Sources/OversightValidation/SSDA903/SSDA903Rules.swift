@@ -15,6 +15,7 @@ public enum SSDA903Rules {
         rules6xx,
         rulesInternal,
         rulesSocialWorker,
+        rulesOfstedProviders,
     ]
 
     /// Every implemented rule, for every year.

@@ -40,6 +40,9 @@ public struct SSDA903Validator: Sendable {
         guard let rule = SSDA903Rules.rule(entry.code, year: context.year) else {
             return RuleOutcome(rule: description, failures: [], skipped: "skipped: not yet implemented in Oversight")
         }
+        if let need = rule.alsoNeeds.first(where: { !context.reference.available.contains($0) }) {
+            return RuleOutcome(rule: description, failures: [], skipped: need.skipReason)
+        }
         if let absent = rule.tables.first(where: { context.data[$0] == nil }) {
             return RuleOutcome(rule: description, failures: [], skipped: "skipped: needs the \(absent.rawValue) table")
         }

@@ -41,13 +41,20 @@ extension OversightCommand.SSDA903 {
         }
 
         func run() throws {
-            let data = SSDA903Generator(year: year, children: children, seed: seed, dirt: dirt).generate()
+            let generator = SSDA903Generator(year: year, children: children, seed: seed, dirt: dirt)
+            let data = generator.generate()
+            let providers = generator.ofstedProviders()
+            let reference = out + "/reference"
             do {
                 try SSDA903Writer.write(data.tables, to: out)
+                try providers.write(to: reference)
             } catch {
                 throw failure(error)
             }
             Terminal.write("Wrote \(data.rowCount) rows in \(data.tables.count) tables to \(out) (\(data[.episodes]?.count ?? 0) episodes).\n")
+            Terminal.write(
+                "Wrote Ofsted's provider lists (\(providers.count) providers) to \(reference): validate with "
+                    + "--reference \(reference) --placing-authority \"\(SSDA903Generator.placingAuthority)\"\n")
         }
     }
 
@@ -76,6 +83,9 @@ extension OversightCommand.SSDA903 {
         @Option(help: "A folder of reference data (Ofsted provider lists, postcode grid) for the rules that need it.")
         var reference: String?
 
+        @Option(help: "The submitting council as Ofsted's provider lists name it (e.g. \"Richmond upon Thames\"), for rule 229.")
+        var placingAuthority: String?
+
         func validate() throws {
             guard SSDA903Catalogue.years.contains(year) else {
                 throw ValidationError(
@@ -97,10 +107,18 @@ extension OversightCommand.SSDA903 {
                 throw failure(error)
             }
             terminal.finish("Read \(data.rowCount) rows from \(data.tables.count) tables" + (last == nil ? "" : " and last year's \(data.lastYear.count)") + ".")
-            if reference != nil {
-                Terminal.write("  --reference: this version reads no reference files yet; the rules that need them are reported as skipped.\n")
+            var referenceData = SSDA903ReferenceData(placingAuthority: placingAuthority)
+            if let reference {
+                do {
+                    referenceData.providers = try SSDA903OfstedProviders.load(directory: reference)
+                } catch {
+                    throw failure(error)
+                }
+                Terminal.write(
+                    referenceData.providers.map { "  --reference: \($0.count) Ofsted providers.\n" }
+                        ?? "  --reference: no Ofsted provider lists (\(SSDA903OfstedProviders.ListFile.childrensHomes.fileName)…) in \(reference).\n")
             }
-            let report = SSDA903Validator(year: year).validate(data)
+            let report = SSDA903Validator(year: year, reference: referenceData).validate(data)
             switch format {
             case .json: print(validationJSON(report))
             case .csv: Self.printCSV(report)
