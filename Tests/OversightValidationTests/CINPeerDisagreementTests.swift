@@ -175,14 +175,25 @@ struct CINPeerDisagreementTests {
         child.personBirthDate = LocalDate(year: 2025, month: 4, day: 12)
         #expect(Self.flags("8535Q", child))
     }
+}
 
-    /// A child given both dates (8525Q queries that) is judged by the birth that happened, not the one expected.
-    @Test func rule8606MeasuresFromTheRecordedBirth() {
-        var child = Self.child([Self.episode(referral: Self.day(5, 5))])
-        child.personBirthDate = LocalDate(year: 2015, month: 11, day: 30)
-        child.expectedPersonBirthDate = LocalDate(year: 2025, month: 5, day: 10)
-        #expect(!Self.flags("8606", child))
-        child.personBirthDate = nil
-        #expect(Self.flags("8606", child))
+/// Hand-built children for the cases the fixture does not hold (rules 1530 and 8535Q).
+extension CINPeerDisagreementTests {
+    static func day(_ m: Int, _ d: Int) -> LocalDate { LocalDate(year: m >= 4 ? 2024 : 2025, month: m, day: d)! }
+
+    static func child(_ episodes: [CINCensusEpisode]) -> CINCensusChild {
+        CINCensusChild(
+            laChildID: "K1", upnUnknown: "UN3", personBirthDate: LocalDate(year: 2021, month: 1, day: 5), sex: "F", ethnicity: "WBRI",
+            disabilities: ["NONE"], episodes: episodes)
+    }
+
+    static func episode(referral: LocalDate = day(6, 1)) -> CINCensusEpisode {
+        CINCensusEpisode(referralDate: referral, referralSource: "6", primaryNeedCode: "N1", referralNFA: "false")
+    }
+
+    static func flags(_ code: String, _ child: CINCensusChild) -> Bool {
+        var validation = CINValidation(year: 2025)
+        validation.add(child)
+        return validation.finish().failed.contains { $0.rule.code == code }
     }
 }
