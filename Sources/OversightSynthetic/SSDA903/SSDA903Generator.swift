@@ -47,6 +47,8 @@ public struct SSDA903Generator: Sendable {
         if dirt {
             var random = SeededGenerator(seed: seed, stream: 0x903_2000_0000, purpose: .dirt)
             dirty(rows, random: &random)
+            var postcodes = SeededGenerator(seed: seed, stream: 0x903_3000_0000, purpose: .dirt)
+            dirtyPostcodes(rows, random: &postcodes)
         }
         var tables: [SSDA903TableKind: SSDA903Table] = [:]
         for kind in SSDA903TableKind.allCases where kind != .deprivationOfLiberty {
@@ -67,6 +69,10 @@ public struct SSDA903Generator: Sendable {
 
     private func lookedAfterChild(_ index: Int, start: LocalDate, end: LocalDate, random: inout SeededGenerator, into rows: Rows) {
         let child = String(100_000 + index)
+        // Postcodes come from their own stream, so choosing them leaves every other field as it was.
+        var addresses = SeededGenerator(seed: seed, stream: 0x903_4000_0000 + UInt64(index), purpose: .journey)
+        let home = addresses.element(of: Self.homePostcodes)
+        var placedAt = home
         let sex = random.chance(0.55) ? "M" : "F"
         let born = end.adding(days: -random.int(in: 30...(17 * 365 + 300)))
         let dob = born.ukString
@@ -116,6 +122,7 @@ public struct SSDA903Generator: Sendable {
                     urn = Self.urn(for: place, random: &random)
                 }
             }
+            if n == 0 || rne != "L" { placedAt = Self.placementPostcode(awayFrom: home, random: &addresses) }
             let isLast = n == cuts.count - 1
             if isLast && adopted {
                 // Placed for adoption with the current foster carer: the carer does not change.
@@ -131,12 +138,13 @@ public struct SSDA903Generator: Sendable {
             } else if dec != nil {
                 rec = "X1"
             }
-            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, "SW1A 1AA", "SW1A 2AA", urn])
+            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, home, placedAt, urn])
         }
         // A reason for a placement change goes on the episode that ended with one.
         for n in episodes.indices.dropLast() where ["P", "T", "B", "U"].contains(episodes[n + 1][2]!) {
             episodes[n][9] = random.element(of: ["CARPL", "CHILD", "CREQB", "LAREQ"])
         }
+        let firstEpisode = rows.tables[.episodes]?.count ?? 0
         for episode in episodes {
             guard let ended = episode[7].flatMap(SSDA903Date.parse), ended < start else {
                 rows.add(.episodes, episode)
@@ -157,6 +165,8 @@ public struct SSDA903Generator: Sendable {
         }
         if random.chance(0.05), ageAtEnd >= 14 {
             rows.add(.uasc, [child, sex, dob, born.adding(years: 18).ukString])
+            // An unaccompanied child has no home here, so no home postcode and no distance (406).
+            for row in firstEpisode..<(rows.tables[.episodes]?.count ?? 0) { rows.tables[.episodes]![row][10] = nil }
         }
         // OC2: looked after continuously for the 12 months to 31 March.
         if periodStart <= start && periodEnd.map({ $0 >= end }) ?? true {
@@ -198,6 +208,26 @@ public struct SSDA903Generator: Sendable {
         let born = end.adding(years: -age).adding(days: -random.int(in: 1...360))
         rows.add(.header, header(child, sex: sex, born: born, lookedAfter: false, random: &random))
         rows.add(.oc3, [child, born.ukString, "YES", random.element(of: ["F2", "F5", "G5", "P5"]), random.element(of: ["D1", "U1", "B1", "E1"])])
+    }
+
+    /// Postcode mistakes, from their own stream so the others stay as they were: a postcode that does not exist,
+    /// one left out, a placement in Shetland, own provision (PR1) for a children's home, and short breaks (V3)
+    /// recorded with postcodes.
+    private func dirtyPostcodes(_ rows: Rows, random: inout SeededGenerator) {
+        guard var episodes = rows.tables[.episodes], !episodes.isEmpty else { return }
+        let homes = episodes.indices.filter { episodes[$0][5].map { $0.hasPrefix("K") || $0 == "H5" } ?? false }
+        let mistakes: [(column: Int, values: [String?], rows: [Int])] = [
+            (10, ["XX1 1XX", "TW1 3B", nil], Array(episodes.indices)),
+            (11, ["XX1 1XX", "TW1 3B", nil, Self.farPostcode], Array(episodes.indices)),
+            (6, ["PR1"], homes),
+            (3, ["V3"], Array(episodes.indices)),
+        ]
+        for (column, values, rows) in mistakes where !rows.isEmpty {
+            for _ in 0..<max(1, episodes.count / 200) {
+                episodes[rows[random.index(below: rows.count)]][column] = random.element(of: values)
+            }
+        }
+        rows.tables[.episodes] = episodes
     }
 
     /// One mistake each for about one child in twelve: a field set to a value a rule exists to catch.

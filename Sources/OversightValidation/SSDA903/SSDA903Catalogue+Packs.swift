@@ -145,7 +145,7 @@ extension SSDA903Catalogue {
         Entry("391", "Young person was not 17, 18, 19, 20 or 21 during the current collection year."),
         Entry("392a", "Child is looked after but no distance is recorded. [NOTE: This check may result in false positives for children formerly UASC]", needs: .postcodes),
         Entry("392b", "Child is looked after but no postcodes are recorded. [NOTE: This check may result in false positives for children formerly UASC, particularly if current & prior year UASC data not loaded]"),
-        Entry("392c", "Postcode(s) provided are invalid."),
+        Entry("392c", "Postcode(s) provided are invalid.", needs: .postcodes),
         Entry("392d", "Home and placement postcodes should not be same unless the placement type is P1."),
         Entry("393", "Child is looked after but mother field is not completed."),
         Entry("398", "Distance field completed but child looked after under legal status V3 or V4."),

@@ -15,6 +15,7 @@ public enum SSDA903Rules {
         rules6xx,
         rulesInternal,
         rulesSocialWorker,
+        rulesPlacementGeography,
     ]
 
     /// Every implemented rule, for every year.

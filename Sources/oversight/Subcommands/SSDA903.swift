@@ -36,6 +36,9 @@ extension OversightCommand.SSDA903 {
         @Option(help: "Folder to write the CSVs into (created if missing).")
         var out: String
 
+        @Option(help: "Also write the postcode grid of the postcodes used (postcodes.csv) into this folder, for `903 validate --reference`.")
+        var reference: String?
+
         func validate() throws {
             guard children > 0 else { throw ValidationError("--children must be at least 1") }
         }
@@ -44,6 +47,10 @@ extension OversightCommand.SSDA903 {
             let data = SSDA903Generator(year: year, children: children, seed: seed, dirt: dirt).generate()
             do {
                 try SSDA903Writer.write(data.tables, to: out)
+                if let reference {
+                    let path = try SSDA903Generator.writePostcodeReference(to: reference)
+                    Terminal.write("Wrote \(SSDA903Generator.postcodePlaces.count) postcodes to \(path) (homes in \(SSDA903Generator.submittingAuthority)).\n")
+                }
             } catch {
                 throw failure(error)
             }
@@ -76,6 +83,9 @@ extension OversightCommand.SSDA903 {
         @Option(help: "A folder of reference data (Ofsted provider lists, postcode grid) for the rules that need it.")
         var reference: String?
 
+        @Option(help: "The submitting authority's ONS code (E09000027), for placements IN or OUT of it; by default the authority most home postcodes are in.")
+        var la: String?
+
         func validate() throws {
             guard SSDA903Catalogue.years.contains(year) else {
                 throw ValidationError(
@@ -97,16 +107,36 @@ extension OversightCommand.SSDA903 {
                 throw failure(error)
             }
             terminal.finish("Read \(data.rowCount) rows from \(data.tables.count) tables" + (last == nil ? "" : " and last year's \(data.lastYear.count)") + ".")
-            if reference != nil {
-                Terminal.write("  --reference: this version reads no reference files yet; the rules that need them are reported as skipped.\n")
-            }
-            let report = SSDA903Validator(year: year).validate(data)
+            let report = SSDA903Validator(year: year, reference: try referenceData(for: data)).validate(data)
             switch format {
             case .json: print(validationJSON(report))
             case .csv: Self.printCSV(report)
             case .table: Self.printTable(report, year: year)
             }
             if report.failed.contains(where: { $0.rule.kind == .error }) { throw ExitCode.failure }
+        }
+
+        /// What `--reference DIR` holds, said on the terminal so a user sees which rules it lets run.
+        func referenceData(for data: SSDA903Return) throws -> SSDA903ReferenceData {
+            guard let reference else { return SSDA903ReferenceData() }
+            var loaded: SSDA903ReferenceData
+            do {
+                loaded = try SSDA903ReferenceData.load(directory: reference)
+            } catch {
+                throw failure(error)
+            }
+            loaded.localAuthority = la?.uppercased()
+            if let grid = loaded.postcodes {
+                let authority = loaded.submittingAuthority(for: data)
+                loaded.localAuthority = authority
+                Terminal.write(
+                    "Reference: \(grid.places.count) postcodes from \(SSDA903ReferenceData.postcodesFile); placements are IN or OUT of "
+                        + (authority.map { "\($0)" + (la == nil ? " (most home postcodes; set it with --la)" : "") } ?? "no authority (no home postcode is in the grid)")
+                        + ".\n")
+            } else {
+                Terminal.write("Reference: \(reference) has no \(SSDA903ReferenceData.postcodesFile); the postcode rules are skipped.\n")
+            }
+            return loaded
         }
 
         static func printCSV(_ report: ValidationReport) {
