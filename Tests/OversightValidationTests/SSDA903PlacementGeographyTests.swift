@@ -101,7 +101,7 @@ struct SSDA903ReferenceDataTests {
         #expect(throws: InterchangeError.self) { try SSDA903ReferenceData.load(directory: directory) }
         do {
             _ = try SSDA903ReferenceData.load(directory: directory)
-        } catch {
+        } catch let error as InterchangeError {
             #expect(error.description == message)
         }
     }

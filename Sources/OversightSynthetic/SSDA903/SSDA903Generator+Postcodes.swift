@@ -30,7 +30,11 @@ extension SSDA903Generator {
     static let farPostcode = "ZE1 0AA"
 
     /// Every postcode the generator writes, as the ONS postcode directory places it.
-    public static let postcodePlaces: [PostcodePlace] = [
+    public static let postcodePlaces: [PostcodePlace] = postcodeDirectory.map {
+        PostcodePlace(postcode: $0.0, easting: $0.1, northing: $0.2, authority: $0.3, upperTier: $0.4)
+    }
+
+    private static let postcodeDirectory: [(String, Int, Int, String, String)] = [
         ("TW1 3BZ", 516438, 173412, "E09000027", "E09000027"), ("TW1 3AA", 516529, 173388, "E09000027", "E09000027"),
         ("TW9 1TP", 517750, 174677, "E09000027", "E09000027"), ("TW9 1AF", 517685, 174773, "E09000027", "E09000027"),
         ("TW9 3AD", 518800, 177600, "E09000027", "E09000027"), ("TW10 6UQ", 517834, 174572, "E09000027", "E09000027"),
@@ -42,7 +46,7 @@ extension SSDA903Generator {
         ("M60 2LA", 385021, 398985, "E08000003", "E08000003"), ("LS1 1UR", 429833, 434079, "E08000035", "E08000035"),
         ("CF99 1SN", 319353, 174506, "W06000015", "W06000015"), ("EH99 1SP", 326751, 673849, "S12000036", "S12000036"),
         ("ZE1 0AA", 447759, 1_141_280, "S12000027", "S12000027"),
-    ].map { PostcodePlace(postcode: $0.0, easting: $0.1, northing: $0.2, authority: $0.3, upperTier: $0.4) }
+    ]
 
     /// A placement postcode: inside the authority six times in ten, never the home postcode itself (392d).
     static func placementPostcode(awayFrom home: String, random: inout SeededGenerator) -> String {

@@ -215,7 +215,7 @@ public struct SSDA903Generator: Sendable {
     /// recorded with postcodes.
     private func dirtyPostcodes(_ rows: Rows, random: inout SeededGenerator) {
         guard var episodes = rows.tables[.episodes], !episodes.isEmpty else { return }
-        let homes = episodes.indices.filter { episodes[$0][5].map { $0.hasPrefix("K") || $0 == "H5" } ?? false }
+        let homes = episodes.indices.filter { row in episodes[row][5].map { place in place.hasPrefix("K") || place == "H5" } ?? false }
         let mistakes: [(column: Int, values: [String?], rows: [Int])] = [
             (10, ["XX1 1XX", "TW1 3B", nil], Array(episodes.indices)),
             (11, ["XX1 1XX", "TW1 3B", nil, Self.farPostcode], Array(episodes.indices)),

@@ -50,7 +50,9 @@ public final class SSDA903Context: Sendable {
         episodesByChild = byChild
         let (start, end) = (collectionStart, collectionEnd)
         lookedAfterTwelveMonths = data[.episodes].map { Self.twelveMonthCohort($0, byChild: byChild, start: start, end: end) } ?? []
-        (placements, lastYearPlacements) = Self.placements(data, reference: reference)
+        let derived = Self.derivePlacements(data, reference: reference)
+        placements = derived.thisYear
+        lastYearPlacements = derived.lastYear
     }
 
     /// The OC2 cohort, read from the episodes as the DfE's guidance describes it: looked after at some point

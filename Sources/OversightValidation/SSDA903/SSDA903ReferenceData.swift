@@ -92,16 +92,18 @@ extension SSDA903ReferenceData {
         var counties: [String: String] = [:]
         if FileManager.default.fileExists(atPath: authoritiesPath) {
             try Self.readRows(authoritiesPath, required: ["laua", "utla"]) { (row: ReferenceRow) throws(InterchangeError) in
-                counties[try row.code("laua")] = try row.code("utla")
+                let district = try row.code("laua"), county = try row.code("utla")
+                counties[district] = county
             }
         }
         var places: [String: SSDA903PostcodeGrid.Place] = [:]
         try Self.readRows(path, required: ["pcd", "oseast1m", "osnrth1m", "laua"]) { (row: ReferenceRow) throws(InterchangeError) in
             let postcode = try row.postcode("pcd")
-            let authority = try row.optionalCode("laua")
+            let easting = try row.metres("oseast1m"), northing = try row.metres("osnrth1m")
+            let authority = try row.optionalCode("laua"), upperTier = try row.optionalCode("utla")
             places[postcode] = SSDA903PostcodeGrid.Place(
-                easting: try row.metres("oseast1m"), northing: try row.metres("osnrth1m"), authority: authority,
-                upperTier: SSDA903PostcodeGrid.upperTier(of: authority, given: try row.optionalCode("utla"), lookup: counties))
+                easting: easting, northing: northing, authority: authority,
+                upperTier: SSDA903PostcodeGrid.upperTier(of: authority, given: upperTier, lookup: counties))
         }
         postcodes = SSDA903PostcodeGrid(places: places)
         available.insert(.postcodes)

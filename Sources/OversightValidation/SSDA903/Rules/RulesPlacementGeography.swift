@@ -90,7 +90,9 @@ extension SSDA903Rules {
 
 extension SSDA903Context {
     /// This year's and last year's derived placement fields, when the postcode grid was supplied.
-    static func placements(_ data: SSDA903Return, reference: SSDA903ReferenceData) -> (SSDA903Placement?, SSDA903Placement?) {
+    static func derivePlacements(
+        _ data: SSDA903Return, reference: SSDA903ReferenceData
+    ) -> (thisYear: SSDA903Placement?, lastYear: SSDA903Placement?) {
         guard let grid = reference.postcodes else { return (nil, nil) }
         let authority = reference.submittingAuthority(for: data)
         let derive = { (episodes: SSDA903Table?) in
