@@ -186,11 +186,13 @@ struct SSDA903PlacementGeographyRuleTests {
         #expect(Build.flagged("398", episodes) == Build.rows(.episodes, 0, 1))
     }
 
-    @Test("406: a UASC child's episode has no distance; skipped without the UASC table")
+    @Test("406: a child UASC this year or in last year's UASC table has no distance; skipped without this year's UASC table")
     func rule406() throws {
         let episodes = Build.episodes(Grid.episode("U", home: "TW1 3BZ", placed: "TW9 1TP"), Grid.episode("U", home: nil, placed: "TW9 1TP"),
-            Grid.episode("A", home: "TW1 3BZ", placed: "TW9 1TP"))
+            Grid.episode("A", home: "TW1 3BZ", placed: "TW9 1TP"), Grid.episode("F", home: "TW1 3BZ", placed: "TW9 1TP"))
+        let formerly = Build.table(.uasc, ["F", "M", "01/01/2007", "01/01/2025"])
         #expect(Grid.flagged("406", episodes, Self.uasc) == Build.rows(.episodes, 0))
+        #expect(Grid.flagged("406", episodes, Self.uasc, last: [formerly]) == Build.rows(.episodes, 0, 3))
         #expect(try #require(SSDA903Rules.rule("406", year: 2025)).tables.contains(.uasc))
     }
 
@@ -272,5 +274,27 @@ extension SSDA903PeerDifferenceTests {
     func rule169NewUnitary() {
         let episodes = Build.episodes(Grid.episode("A", home: "TW1 3BZ", placed: "TA1 1AA"))
         #expect(Grid.flagged("169", episodes).isEmpty)
+    }
+}
+
+extension SSDA903PeerDifferenceTests {
+    /// 452 and 453 ("the last episode of the previous year and … the first episode of the current year") ask the
+    /// same question of the LA and the distance as 503H and 503G ask of the open episode at the end of last year.
+    /// On hand-made returns the peer agrees; on generated multi-year returns its 452/453 flag only a subset of
+    /// the rows its own 503H/503G flag, and its 503G sometimes flags a child's second episode. Ours judges the
+    /// child's first episode this year against last year's open one, for all four.
+    @Test("452 = 503H and 453 = 503G: this year's first episode against last year's open episode, whatever its reason for new episode")
+    func rules452And453MatchTheir503Twins() {
+        let last = Build.episodes(
+            Grid.episode("A", home: "TW1 3BZ", placed: "ME14 1XQ", start: "01/05/2023"), Grid.episode("B", home: "TW1 3BZ", placed: "TW9 1TP", start: "01/05/2023"))
+        var moved = Grid.episode("A", home: "TW1 3BZ", placed: "TW9 1TP", start: "01/06/2024")
+        moved[2] = "P"
+        let now = Build.episodes(
+            Grid.episode("A", home: "TW1 3BZ", placed: "ME14 1XQ", start: "01/05/2023"), moved,
+            Grid.episode("B", home: "TW1 3BZ", placed: "ME14 1XQ", start: "01/05/2023"))
+        #expect(Grid.flagged("452", now, last: [last]) == Build.rows(.episodes, 2))
+        #expect(Grid.flagged("452", now, last: [last]) == Grid.flagged("503H", now, last: [last]))
+        #expect(Grid.flagged("453", now, last: [last]) == Build.rows(.episodes, 2))
+        #expect(Grid.flagged("453", now, last: [last]) == Grid.flagged("503G", now, last: [last]))
     }
 }

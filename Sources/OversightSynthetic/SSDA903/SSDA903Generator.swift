@@ -215,12 +215,17 @@ public struct SSDA903Generator: Sendable {
     /// recorded with postcodes.
     private func dirtyPostcodes(_ rows: Rows, random: inout SeededGenerator) {
         guard var episodes = rows.tables[.episodes], !episodes.isEmpty else { return }
-        let homes = episodes.indices.filter { row in episodes[row][5].map { place in place.hasPrefix("K") || place == "H5" } ?? false }
+        // Provider and legal status are changed only for children with a single episode, so no change of
+        // placement or legal status between episodes (434–436) is made up along with them.
+        var episodeCount: [String: Int] = [:]
+        for episode in episodes { episodeCount[episode[0] ?? "", default: 0] += 1 }
+        let alone = episodes.indices.filter { episodeCount[episodes[$0][0] ?? ""] == 1 }
+        let homes = alone.filter { row in episodes[row][5].map { place in place.hasPrefix("K") || place == "H5" } ?? false }
         let mistakes: [(column: Int, values: [String?], rows: [Int])] = [
             (10, ["XX1 1XX", "TW1 3B", nil], Array(episodes.indices)),
             (11, ["XX1 1XX", "TW1 3B", nil, Self.farPostcode], Array(episodes.indices)),
             (6, ["PR1"], homes),
-            (3, ["V3"], Array(episodes.indices)),
+            (3, ["V3"], alone),
         ]
         for (column, values, rows) in mistakes where !rows.isEmpty {
             for _ in 0..<max(1, episodes.count / 200) {

@@ -114,10 +114,12 @@ extension SSDA903Context {
         return { ["V3", "V4"].contains(ls[$0] ?? "") }
     }
 
-    /// Whether an episode's child is in the UASC table (unaccompanied asylum-seeking, now or formerly).
+    /// Whether an episode's child is unaccompanied asylum-seeking, now or formerly, as far as the loaded data
+    /// shows: in this year's UASC table or last year's (the DfE's notes on 164, 392a, 406 and 454 say children
+    /// formerly UASC who are in neither are misjudged).
     var unaccompaniedAsylumSeekers: (Int) -> Bool {
         let children = self[.episodes].children
-        let asylum = Set(data[.uasc]?.children.compactMap { $0 } ?? [])
+        let asylum = Set([data[.uasc], data.lastYear[.uasc]].flatMap { $0?.children.compactMap { $0 } ?? [] })
         return { children[$0].map(asylum.contains) ?? false }
     }
 
