@@ -55,5 +55,8 @@ struct SSDA903ReferenceCommandTests {
         #expect(bad.status != 0)
         #expect(bad.output.isEmpty)
         #expect(bad.errors.contains("postcodes.csv:2: osnrth1m: 'north' is not a grid coordinate in metres"))
+        let authorityAlone = try runOversight(["903", "validate", data, "--year", "2025", "--la", "E09000027"])
+        #expect(authorityAlone.status != 0)
+        #expect(authorityAlone.errors.contains("--la") && authorityAlone.errors.contains("--reference DIR"))
     }
 }

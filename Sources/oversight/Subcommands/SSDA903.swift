@@ -91,6 +91,9 @@ extension OversightCommand.SSDA903 {
                 throw ValidationError(
                     "--year \(year): rule packs exist for \(SSDA903Catalogue.years.lowerBound)–\(SSDA903Catalogue.years.upperBound) (2025 is 2024/25)")
             }
+            if la != nil && reference == nil {
+                throw ValidationError("--la places postcodes IN or OUT of an authority, so it needs the postcode grid: --reference DIR")
+            }
         }
 
         func run() throws {
