@@ -76,6 +76,17 @@ struct SSDA903ReferenceDataTests {
         #expect(grid["XX1 1XX"] == nil)
     }
 
+    @Test("keeping: only the return's postcodes are held, every row is still checked")
+    func keepsOnlyTheReturnsPostcodes() throws {
+        let directory = try Grid.folder(["postcodes.csv": Grid.csv])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let data = SSDA903Return(tables: [.episodes: Build.episodes(Grid.episode("A", home: "tw1 3bz", placed: "ME14 1XQ"))])
+        let kept = try SSDA903ReferenceData.load(directory: directory, keeping: SSDA903ReferenceData.postcodes(in: data))
+        #expect(kept.postcodes?.places.keys.sorted() == ["ME141XQ", "TW13BZ"])
+        try (Grid.csv + "ZZ1 1ZZ,east,1,E09000027\n").write(toFile: directory + "/postcodes.csv", atomically: true, encoding: .utf8)
+        #expect(throws: InterchangeError.self) { try SSDA903ReferenceData.load(directory: directory, keeping: ["TW13BZ"]) }
+    }
+
     @Test("A utla column in postcodes.csv names the placing authority without authorities.csv; a district without either has none")
     func upperTierColumn() throws {
         let withColumn = try Grid.folder(["postcodes.csv": "pcd,oseast1m,osnrth1m,laua,utla\nME14 1XQ,576017,156294,E07000110,E10000016\n"])

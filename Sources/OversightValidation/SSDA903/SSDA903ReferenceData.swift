@@ -68,24 +68,35 @@ extension SSDA903ReferenceData {
         localAuthority ?? data[.episodes].flatMap { episodes in postcodes?.mostCommonAuthority(of: episodes[.homePost]) }
     }
 
+    /// Every postcode a return (this year's and last year's episodes) records, for `load(directory:keeping:)`.
+    public static func postcodes(in data: SSDA903Return) -> Set<String> {
+        var postcodes = Set<String>()
+        for episodes in [data[.episodes], data.lastYear[.episodes]].compactMap({ $0 }) {
+            for field in [SSDA903Field.homePost, .plPost] { postcodes.formUnion(episodes[field].compactMap { $0 }) }
+        }
+        return postcodes
+    }
+
     /// The files `load(directory:)` reads, by what they provide.
     public static let postcodesFile = "postcodes.csv"
     public static let authoritiesFile = "authorities.csv"
 
     /// Reads whatever reference files `directory` holds (a missing file leaves its rules skipped).
+    /// - Parameter postcodes: when given, only these postcodes' rows are kept (every row is still checked), so
+    ///   the whole postcode directory (2.7 million rows) can be supplied without holding it all.
     /// - Throws: `InterchangeError` naming the file, line and column of the first bad row.
-    public static func load(directory: String) throws(InterchangeError) -> SSDA903ReferenceData {
+    public static func load(directory: String, keeping postcodes: Set<String>? = nil) throws(InterchangeError) -> SSDA903ReferenceData {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notADirectory(path: directory)
         }
         var reference = SSDA903ReferenceData()
-        try reference.loadPostcodes(from: directory)
+        try reference.loadPostcodes(from: directory, keeping: postcodes.map { Set($0.map(SSDA903PostcodeGrid.key)) })
         return reference
     }
 
     /// `postcodes.csv` (`pcd,oseast1m,osnrth1m,laua[,utla]`) and, if present, `authorities.csv` (`laua,utla`).
-    mutating func loadPostcodes(from directory: String) throws(InterchangeError) {
+    mutating func loadPostcodes(from directory: String, keeping wanted: Set<String>?) throws(InterchangeError) {
         let path = (directory as NSString).appendingPathComponent(Self.postcodesFile)
         guard FileManager.default.fileExists(atPath: path) else { return }
         let authoritiesPath = (directory as NSString).appendingPathComponent(Self.authoritiesFile)
@@ -101,6 +112,7 @@ extension SSDA903ReferenceData {
             let postcode = try row.postcode("pcd")
             let easting = try row.metres("oseast1m"), northing = try row.metres("osnrth1m")
             let authority = try row.optionalCode("laua"), upperTier = try row.optionalCode("utla")
+            guard wanted?.contains(postcode) ?? true else { return }
             places[postcode] = SSDA903PostcodeGrid.Place(
                 easting: easting, northing: northing, authority: authority,
                 upperTier: SSDA903PostcodeGrid.upperTier(of: authority, given: upperTier, lookup: counties))
@@ -136,8 +148,11 @@ extension SSDA903ReferenceData {
 
         func text(_ column: String) -> String? {
             guard let index = columns[column] else { return nil }
-            let value = record.fields[index].trimmingCharacters(in: .whitespaces)
-            return value.isEmpty ? nil : value
+            let value = record.fields[index]
+            // Trimming is rarely needed and costs a lot over millions of rows, so it is done only when it is.
+            guard value.first == " " || value.last == " " else { return value.isEmpty ? nil : value }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
         }
 
         func invalid(_ column: String, _ reason: String) -> InterchangeError {

@@ -124,7 +124,7 @@ extension OversightCommand.SSDA903 {
             guard let reference else { return SSDA903ReferenceData() }
             var loaded: SSDA903ReferenceData
             do {
-                loaded = try SSDA903ReferenceData.load(directory: reference)
+                loaded = try SSDA903ReferenceData.load(directory: reference, keeping: SSDA903ReferenceData.postcodes(in: data))
             } catch {
                 throw failure(error)
             }
@@ -133,7 +133,7 @@ extension OversightCommand.SSDA903 {
                 let authority = loaded.submittingAuthority(for: data)
                 loaded.localAuthority = authority
                 Terminal.write(
-                    "Reference: \(grid.places.count) postcodes from \(SSDA903ReferenceData.postcodesFile); placements are IN or OUT of "
+                    "Reference: \(grid.places.count) of the return's postcodes found in \(SSDA903ReferenceData.postcodesFile); placements are IN or OUT of "
                         + (authority.map { "\($0)" + (la == nil ? " (most home postcodes; set it with --la)" : "") } ?? "no authority (no home postcode is in the grid)")
                         + ".\n")
             } else {
