@@ -1,64 +1,62 @@
 import Foundation
 import Testing
 
-@Suite("oversight 903 validate --reference (Ofsted provider lists)", .serialized)
+@Suite("oversight 903 validate --reference", .serialized)
 struct SSDA903ReferenceCommandTests {
-    static let urnRules = ["219", "221", "224", "227", "228", "229", "1008"]
+    static let postcodeRules: Set<String> = ["164", "169", "179", "392a", "392c", "406", "411", "420", "1015"]
 
-    static func rules(_ output: String) throws -> [String: [String: Any]] {
+    /// The rule codes of a JSON report, split into those that ran and those skipped.
+    static func outcomes(_ output: String) throws -> (ran: Set<String>, skipped: [String: String], failed: Set<String>) {
         let json = try #require(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let rules = try #require(json["rules"] as? [[String: Any]])
-        return Dictionary(uniqueKeysWithValues: rules.map { ($0["code"] as! String, $0) })
+        var ran = Set<String>(), skipped: [String: String] = [:], failed = Set<String>()
+        for rule in rules {
+            let code = try #require(rule["code"] as? String)
+            if let reason = rule["skipped"] as? String { skipped[code] = reason } else { ran.insert(code) }
+            if (rule["failures"] as? Int ?? 0) > 0 { failed.insert(code) }
+        }
+        return (ran, skipped, failed)
     }
 
-    @Test("903 generate writes the lists beside the return; --reference switches the URN rules from skipped to run, and they find the planted faults; a folder without the lists leaves them skipped")
+    @Test("903 generate --reference writes postcodes.csv; with it the postcode rules run (clean passes, dirt fails), without it they are skipped")
     func referenceSwitchesRulesOn() throws {
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let generated = try runOversight(["903", "generate", "--year", "2026", "--children", "600", "--dirt", "--out", directory])
+        let clean = temporaryDirectory(), dirty = temporaryDirectory(), reference = temporaryDirectory()
+        defer { for folder in [clean, dirty, reference] { try? FileManager.default.removeItem(atPath: folder) } }
+        let generated = try runOversight(["903", "generate", "--year", "2026", "--children", "400", "--out", clean, "--reference", reference])
         #expect(generated.status == 0, "\(generated.errors)")
-        #expect(FileManager.default.fileExists(atPath: directory + "/reference/ofsted-childrens-homes.csv"))
+        #expect(FileManager.default.fileExists(atPath: reference + "/postcodes.csv"))
+        #expect(!FileManager.default.fileExists(atPath: clean + "/postcodes.csv"))
 
-        let without = try Self.rules(runOversight(["903", "validate", directory, "--year", "2026", "--format", "json"]).output)
-        let empty = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: empty) }
-        let noLists = try runOversight(["903", "validate", directory, "--year", "2026", "--format", "json", "--reference", empty])
-        #expect(noLists.errors.contains("no Ofsted provider lists"))
-        let withoutLists = try Self.rules(noLists.output)
-        for code in Self.urnRules {
-            #expect((without[code]?["skipped"] as? String)?.contains("needs the Ofsted provider lists") == true, "\(code)")
-            #expect(withoutLists[code]?["skipped"] as? String == without[code]?["skipped"] as? String, "\(code)")
-        }
+        let without = try Self.outcomes(try runOversight(["903", "validate", clean, "--year", "2026", "--format", "json"]).output)
+        #expect(Self.postcodeRules.union(["454"]).allSatisfy { without.skipped[$0]?.contains("postcode-to-grid") == true })
 
-        let with = try runOversight([
-            "903", "validate", directory, "--year", "2026", "--format", "json", "--reference", directory + "/reference",
-            "--placing-authority", "Richmond upon Thames",
-        ])
-        #expect(with.errors.contains("Ofsted providers"))
-        let rules = try Self.rules(with.output)
-        for code in Self.urnRules {
-            #expect(rules[code]?["skipped"] == nil, "\(code): \(rules[code]?["skipped"] ?? "")")
-            #expect((rules[code]?["failures"] as? Int ?? 0) > 0, "\(code) finds the planted fault")
-        }
+        let with = try runOversight(["903", "validate", clean, "--year", "2026", "--format", "json", "--reference", reference])
+        #expect(with.status == 0, "a clean return passes: \(with.errors)")
+        #expect(with.errors.contains("of the return's postcodes found in postcodes.csv; placements are IN or OUT of E09000027 (most home postcodes"))
+        let ran = try Self.outcomes(with.output)
+        #expect(ran.ran.isSuperset(of: Self.postcodeRules.union(["454"])))
+        #expect(ran.failed.isEmpty)
 
-        let noAuthority = try Self.rules(
-            runOversight(["903", "validate", directory, "--year", "2026", "--format", "json", "--reference", directory + "/reference"]).output)
-        #expect((noAuthority["229"]?["skipped"] as? String)?.contains("--placing-authority") == true)
-        #expect(noAuthority["1008"]?["skipped"] == nil)
+        _ = try runOversight(["903", "generate", "--year", "2026", "--children", "400", "--dirt", "--out", dirty])
+        let flagged = try Self.outcomes(
+            try runOversight(["903", "validate", dirty, "--year", "2026", "--format", "json", "--reference", reference, "--la", "E09000027"]).output)
+        #expect(flagged.failed.isSuperset(of: ["169", "179", "392a", "392c"]), "\(flagged.failed)")
     }
 
-    @Test("A bad row in a list stops validation with the file, line and column; nothing is printed on stdout")
-    func badList() throws {
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        _ = try runOversight(["903", "generate", "--year", "2025", "--children", "50", "--out", directory])
-        let homes = directory + "/reference/ofsted-childrens-homes.csv"
-        let text = try String(contentsOfFile: homes, encoding: .utf8)
-        try (text + "SC123456,Richmond upon Thames,K2,PR4,TW9 1AA,30/02/2024\n").write(toFile: homes, atomically: true, encoding: .utf8)
-        let line = text.split(separator: "\n").count + 1
-        let result = try runOversight(["903", "validate", directory, "--year", "2025", "--reference", directory + "/reference"])
-        #expect(result.status != 0)
-        #expect(result.output.isEmpty)
-        #expect(result.errors.contains("ofsted-childrens-homes.csv:\(line): Closed Date: '30/02/2024' is not a date"), "\(result.errors)")
+    @Test("A bad reference row stops validation with file:line: column; a reference folder without postcodes.csv says so")
+    func badReference() throws {
+        let data = temporaryDirectory(), reference = temporaryDirectory()
+        defer { for folder in [data, reference] { try? FileManager.default.removeItem(atPath: folder) } }
+        _ = try runOversight(["903", "generate", "--year", "2025", "--children", "20", "--out", data])
+        let empty = try runOversight(["903", "validate", data, "--year", "2025", "--reference", reference])
+        #expect(empty.errors.contains("has no postcodes.csv; the postcode rules are skipped"))
+        try "pcd,oseast1m,osnrth1m,laua\nTW1 3BZ,516438,north,E09000027\n".write(toFile: reference + "/postcodes.csv", atomically: true, encoding: .utf8)
+        let bad = try runOversight(["903", "validate", data, "--year", "2025", "--format", "json", "--reference", reference])
+        #expect(bad.status != 0)
+        #expect(bad.output.isEmpty)
+        #expect(bad.errors.contains("postcodes.csv:2: osnrth1m: 'north' is not a grid coordinate in metres"))
+        let authorityAlone = try runOversight(["903", "validate", data, "--year", "2025", "--la", "E09000027"])
+        #expect(authorityAlone.status != 0)
+        #expect(authorityAlone.errors.contains("--la") && authorityAlone.errors.contains("--reference DIR"))
     }
 }

@@ -50,6 +50,8 @@ public struct SSDA903Generator: Sendable {
             // A second stream, so the field mistakes above stay as they were when these were added.
             var more = SeededGenerator(seed: seed, stream: 0x903_2000_0001, purpose: .dirt)
             misrecord(rows, end: end, random: &more)
+            var postcodes = SeededGenerator(seed: seed, stream: 0x903_3000_0000, purpose: .dirt)
+            dirtyPostcodes(rows, random: &postcodes)
         }
         var tables: [SSDA903TableKind: SSDA903Table] = [:]
         for kind in SSDA903TableKind.allCases where kind != .deprivationOfLiberty {
@@ -70,6 +72,10 @@ public struct SSDA903Generator: Sendable {
 
     private func lookedAfterChild(_ index: Int, start: LocalDate, end: LocalDate, random: inout SeededGenerator, into rows: Rows) {
         let child = String(100_000 + index)
+        // Postcodes come from their own stream, so choosing them leaves every other field as it was.
+        var addresses = SeededGenerator(seed: seed, stream: 0x903_4000_0000 + UInt64(index), purpose: .journey)
+        let home = addresses.element(of: Self.homePostcodes)
+        var placedAt = home
         let sex = random.chance(0.55) ? "M" : "F"
         let born = end.adding(days: -random.int(in: 30...(17 * 365 + 300)))
         let dob = born.ukString
@@ -122,6 +128,7 @@ public struct SSDA903Generator: Sendable {
                     urn = Self.urn(for: place, random: &random)
                 }
             }
+            if n == 0 || rne != "L" { placedAt = Self.placementPostcode(awayFrom: home, random: &addresses) }
             let isLast = n == cuts.count - 1
             if isLast && adopted {
                 // Placed for adoption with the current foster carer: the carer does not change.
@@ -137,13 +144,13 @@ public struct SSDA903Generator: Sendable {
             } else if dec != nil {
                 rec = "X1"
             }
-            let home: String? = asylumSeeker ? nil : "SW1A 1AA"
-            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, home, "SW1A 2AA", urn])
+            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, home, placedAt, urn])
         }
         // A reason for a placement change goes on the episode that ended with one.
         for n in episodes.indices.dropLast() where ["P", "T", "B", "U"].contains(episodes[n + 1][2]!) {
             episodes[n][9] = random.element(of: ["CARPL", "CHILD", "CREQB", "LAREQ"])
         }
+        let firstEpisode = rows.tables[.episodes]?.count ?? 0
         for episode in episodes {
             guard let ended = episode[7].flatMap(SSDA903Date.parse), ended < start else {
                 rows.add(.episodes, episode)
@@ -164,6 +171,8 @@ public struct SSDA903Generator: Sendable {
         }
         if asylumSeeker {
             rows.add(.uasc, [child, sex, dob, born.adding(years: 18).ukString])
+            // An unaccompanied child has no home here, so no home postcode and no distance (406).
+            for row in firstEpisode..<(rows.tables[.episodes]?.count ?? 0) { rows.tables[.episodes]![row][10] = nil }
         }
         // OC2: looked after continuously for the 12 months to 31 March.
         if periodStart <= start && periodEnd.map({ $0 >= end }) ?? true {
@@ -255,6 +264,31 @@ public struct SSDA903Generator: Sendable {
             }
             rows.tables[.header] = people
         }
+    }
+
+    /// Postcode mistakes, from their own stream so the others stay as they were: a postcode that does not exist,
+    /// one left out, a placement in Shetland, own provision (PR1) for a children's home, and short breaks (V3)
+    /// recorded with postcodes.
+    private func dirtyPostcodes(_ rows: Rows, random: inout SeededGenerator) {
+        guard var episodes = rows.tables[.episodes], !episodes.isEmpty else { return }
+        // Provider and legal status are changed only for children with a single episode, so no change of
+        // placement or legal status between episodes (434–436) is made up along with them.
+        var episodeCount: [String: Int] = [:]
+        for episode in episodes { episodeCount[episode[0] ?? "", default: 0] += 1 }
+        let alone = episodes.indices.filter { episodeCount[episodes[$0][0] ?? ""] == 1 }
+        let homes = alone.filter { row in episodes[row][5].map { place in place.hasPrefix("K") || place == "H5" } ?? false }
+        let mistakes: [(column: Int, values: [String?], rows: [Int])] = [
+            (10, ["XX1 1XX", "TW1 3B", nil], Array(episodes.indices)),
+            (11, ["XX1 1XX", "TW1 3B", nil, Self.farPostcode], Array(episodes.indices)),
+            (6, ["PR1"], homes),
+            (3, ["V3"], alone),
+        ]
+        for (column, values, rows) in mistakes where !rows.isEmpty {
+            for _ in 0..<max(1, episodes.count / 200) {
+                episodes[rows[random.index(below: rows.count)]][column] = random.element(of: values)
+            }
+        }
+        rows.tables[.episodes] = episodes
     }
 
     /// One mistake each for about one child in twelve: a field set to a value a rule exists to catch.

@@ -18,6 +18,8 @@ public final class SSDA903Context: Sendable {
     public let episodesByChild: [String: [Int]]
     /// Children looked after continuously for the 12 months to 31 March: the OC2 cohort.
     public let lookedAfterTwelveMonths: Set<String>
+    /// The placement fields derived from the postcode grid, this year's and last year's (`nil` without the grid).
+    public let placements: SSDA903Placement?, lastYearPlacements: SSDA903Placement?
 
     public init(year: Int, data: SSDA903Return, reference: SSDA903ReferenceData = SSDA903ReferenceData()) {
         self.year = year
@@ -48,6 +50,9 @@ public final class SSDA903Context: Sendable {
         episodesByChild = byChild
         let (start, end) = (collectionStart, collectionEnd)
         lookedAfterTwelveMonths = data[.episodes].map { Self.twelveMonthCohort($0, byChild: byChild, start: start, end: end) } ?? []
+        let derived = Self.derivePlacements(data, reference: reference)
+        placements = derived.thisYear
+        lastYearPlacements = derived.lastYear
     }
 
     /// The OC2 cohort, read from the episodes as the DfE's guidance describes it: looked after at some point
@@ -97,6 +102,11 @@ public final class SSDA903Context: Sendable {
 /// with a reason until it is supplied.
 public struct SSDA903ReferenceData: Sendable {
     public var available: Set<SSDA903ReferenceNeed>
+    /// `postcodes.csv`: the grid placement distance, authority and location are derived from.
+    public var postcodes: SSDA903PostcodeGrid?
+    /// The submitting authority's code (E09000027), against which a placement is IN or OUT; when `nil`, the
+    /// authority most home postcodes fall in.
+    public var localAuthority: String?
     /// Ofsted's provider lists (`SSDA903OfstedProviders.load(directory:)`); setting them makes the URN rules run.
     public var providers: SSDA903OfstedProviders? {
         didSet { if providers != nil { available.insert(.ofstedProviders) } }

@@ -16,6 +16,7 @@ public enum SSDA903Rules {
         rulesInternal,
         rulesSocialWorker,
         rulesOfstedProviders,
+        rulesPlacementGeography,
     ]
 
     /// Every implemented rule, for every year.

@@ -36,6 +36,9 @@ extension OversightCommand.SSDA903 {
         @Option(help: "Folder to write the CSVs into (created if missing).")
         var out: String
 
+        @Option(help: "Where to write the reference data the return uses (Ofsted's provider lists, postcodes.csv), for `903 validate --reference`; by default OUT/reference.")
+        var reference: String?
+
         func validate() throws {
             guard children > 0 else { throw ValidationError("--children must be at least 1") }
         }
@@ -44,17 +47,18 @@ extension OversightCommand.SSDA903 {
             let generator = SSDA903Generator(year: year, children: children, seed: seed, dirt: dirt)
             let data = generator.generate()
             let providers = generator.ofstedProviders()
-            let reference = out + "/reference"
+            let reference = self.reference ?? out + "/reference"
             do {
                 try SSDA903Writer.write(data.tables, to: out)
                 try providers.write(to: reference)
+                _ = try SSDA903Generator.writePostcodeReference(to: reference)
             } catch {
                 throw failure(error)
             }
             Terminal.write("Wrote \(data.rowCount) rows in \(data.tables.count) tables to \(out) (\(data[.episodes]?.count ?? 0) episodes).\n")
             Terminal.write(
-                "Wrote Ofsted's provider lists (\(providers.count) providers) to \(reference): validate with "
-                    + "--reference \(reference) --placing-authority \"\(SSDA903Generator.placingAuthority)\"\n")
+                "Wrote Ofsted's provider lists (\(providers.count) providers) and \(SSDA903Generator.postcodePlaces.count) postcodes to \(reference): validate with "
+                    + "--reference \(reference) --placing-authority \"\(SSDA903Generator.placingAuthority)\" --la \(SSDA903Generator.submittingAuthority)\n")
         }
     }
 
@@ -86,10 +90,16 @@ extension OversightCommand.SSDA903 {
         @Option(help: "The submitting council as Ofsted's provider lists name it (e.g. \"Richmond upon Thames\"), for rule 229.")
         var placingAuthority: String?
 
+        @Option(help: "The submitting authority's ONS code (E09000027), for placements IN or OUT of it; by default the authority most home postcodes are in.")
+        var la: String?
+
         func validate() throws {
             guard SSDA903Catalogue.years.contains(year) else {
                 throw ValidationError(
                     "--year \(year): rule packs exist for \(SSDA903Catalogue.years.lowerBound)–\(SSDA903Catalogue.years.upperBound) (2025 is 2024/25)")
+            }
+            if la != nil && reference == nil {
+                throw ValidationError("--la places postcodes IN or OUT of an authority, so it needs the postcode grid: --reference DIR")
             }
         }
 
@@ -107,24 +117,40 @@ extension OversightCommand.SSDA903 {
                 throw failure(error)
             }
             terminal.finish("Read \(data.rowCount) rows from \(data.tables.count) tables" + (last == nil ? "" : " and last year's \(data.lastYear.count)") + ".")
-            var referenceData = SSDA903ReferenceData(placingAuthority: placingAuthority)
-            if let reference {
-                do {
-                    referenceData.providers = try SSDA903OfstedProviders.load(directory: reference)
-                } catch {
-                    throw failure(error)
-                }
-                Terminal.write(
-                    referenceData.providers.map { "  --reference: \($0.count) Ofsted providers.\n" }
-                        ?? "  --reference: no Ofsted provider lists (\(SSDA903OfstedProviders.ListFile.childrensHomes.fileName)…) in \(reference).\n")
-            }
-            let report = SSDA903Validator(year: year, reference: referenceData).validate(data)
+            let report = SSDA903Validator(year: year, reference: try referenceData(for: data)).validate(data)
             switch format {
             case .json: print(validationJSON(report))
             case .csv: Self.printCSV(report)
             case .table: Self.printTable(report, year: year)
             }
             if report.failed.contains(where: { $0.rule.kind == .error }) { throw ExitCode.failure }
+        }
+
+        /// What `--reference DIR` holds, said on the terminal so a user sees which rules it lets run.
+        func referenceData(for data: SSDA903Return) throws -> SSDA903ReferenceData {
+            guard let reference else { return SSDA903ReferenceData(placingAuthority: placingAuthority) }
+            var loaded: SSDA903ReferenceData
+            do {
+                loaded = try SSDA903ReferenceData.load(directory: reference, keeping: SSDA903ReferenceData.postcodes(in: data))
+            } catch {
+                throw failure(error)
+            }
+            loaded.localAuthority = la?.uppercased()
+            loaded.placingAuthority = placingAuthority
+            Terminal.write(
+                loaded.providers.map { "Reference: \($0.count) Ofsted providers.\n" }
+                    ?? "Reference: no Ofsted provider lists (\(SSDA903OfstedProviders.ListFile.childrensHomes.fileName)…) in \(reference); the URN rules are skipped.\n")
+            if let grid = loaded.postcodes {
+                let authority = loaded.submittingAuthority(for: data)
+                loaded.localAuthority = authority
+                Terminal.write(
+                    "Reference: \(grid.places.count) of the return's postcodes found in \(SSDA903ReferenceData.postcodesFile); placements are IN or OUT of "
+                        + (authority.map { "\($0)" + (la == nil ? " (most home postcodes; set it with --la)" : "") } ?? "no authority (no home postcode is in the grid)")
+                        + ".\n")
+            } else {
+                Terminal.write("Reference: \(reference) has no \(SSDA903ReferenceData.postcodesFile); the postcode rules are skipped.\n")
+            }
+            return loaded
         }
 
         static func printCSV(_ report: ValidationReport) {
