@@ -16,6 +16,18 @@ extension SSDA903Generator {
     /// Another council, where a planted fault puts an "own provision" provider.
     static let otherAuthority = (name: "Westminster", postcode: "SW1A 2AA")
 
+    /// The council a provider's premises are in, as Ofsted's lists name it, from the generator's postcode directory;
+    /// a list's LA and its postcode must agree, since the peer reads the LA from the postcode and we from the column.
+    static func authorityName(of postcode: String?) -> String {
+        let names = [
+            "E09000027": placingAuthority, "E09000021": "Kingston upon Thames", "E09000018": "Hounslow", "E10000030": "Surrey",
+            "E10000016": "Kent", "E09000033": "Westminster", "E08000025": "Birmingham", "E08000003": "Manchester", "E08000035": "Leeds",
+            "W06000015": "Cardiff", "S12000036": "City of Edinburgh", "S12000027": "Shetland Islands",
+        ]
+        let place = postcodePlaces.first { $0.postcode == postcode }
+        return place.flatMap { names[$0.upperTier] } ?? placingAuthority
+    }
+
     /// The lists, derived from the clean return with the same options (the lists' faults are planted in the
     /// lists, so the return's own dirt is not copied into them).
     public func ofstedProviders() -> SSDA903OfstedProviders {
@@ -41,7 +53,7 @@ extension SSDA903Generator {
             var provider =
                 byURN[number]
                 ?? SSDA903OfstedProviders.Provider(
-                    urn: number, list: .socialCareProviders, localAuthority: Self.placingAuthority, placementCodes: [],
+                    urn: number, list: .socialCareProviders, localAuthority: Self.authorityName(of: postcode[row]), placementCodes: [],
                     providerCodes: [], postcode: postcode[row])
             if let code = place[row] {
                 provider.placementCodes.formUnion(Self.offered(with: code))
@@ -53,7 +65,10 @@ extension SSDA903Generator {
         return byURN.keys.sorted().map { number in
             var provider = byURN[number]!
             // The council's own services (fostering, adoption) are in its area.
-            if provider.providerCodes.contains("PR1") { provider.postcode = Self.placingAuthorityPostcode }
+            if provider.providerCodes.contains("PR1") {
+                provider.postcode = Self.placingAuthorityPostcode
+                provider.localAuthority = Self.placingAuthority
+            }
             return provider
         }
     }

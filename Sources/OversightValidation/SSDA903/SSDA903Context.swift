@@ -57,7 +57,7 @@ public final class SSDA903Context: Sendable {
 
     /// The OC2 cohort, read from the episodes as the DfE's guidance describes it: looked after at some point
     /// in the year, with no period starting (S) after 1 April (a start that day is a full 12 months at 31
-    /// March), no period ending (any reason but X1) before 31 March, and no short breaks (V3/V4).
+    /// March), no period ending (any reason but X1) before 31 March, and no short breaks (V3/V4) in the year.
     static func twelveMonthCohort(_ episodes: SSDA903Table, byChild: [String: [Int]], start: LocalDate, end: LocalDate) -> Set<String> {
         let decom = episodes.dates(.decom), dec = episodes.dates(.dec)
         let rne = episodes[.rne], rec = episodes[.rec], ls = episodes[.ls]
@@ -69,7 +69,8 @@ public final class SSDA903Context: Sendable {
             }
             guard inCare else { continue }
             let broken = rows.contains { row in
-                if ls[row] == "V3" || ls[row] == "V4" { return true }
+                // A short break within the 12 months; one whose start date cannot be read cannot be placed in them.
+                if ls[row] == "V3" || ls[row] == "V4", let began = decom[row], began <= end, dec[row].map({ $0 >= start }) ?? true { return true }
                 if rne[row] == "S", let began = decom[row], began > start { return true }
                 if let ended = dec[row], ended >= start, ended < end, rec[row] != "X1" { return true }
                 return false

@@ -151,11 +151,12 @@ extension SSDA903Rules {
         // Short breaks (V3) in the collection year add up to at most 75 days; every V3 episode of the child is flagged.
         SSDA903Rule("367", tables: [.episodes]) { context in
             let episodes = context[.episodes]
-            let ls = episodes[.ls], began = episodes.dates(.decom), ended = episodes.dates(.dec)
+            let ls = episodes[.ls], began = episodes.dates(.decom), ended = episodes.dates(.dec), endText = episodes[.dec]
             return context.episodesByChild.values.flatMap { rows -> [SSDA903RowReference] in
                 let breaks = rows.filter { ls[$0] == "V3" }
                 let days = breaks.reduce(0) { total, row in
-                    guard let start = began[row] else { return total }
+                    // An end date that cannot be read (102's kind of finding) gives the break no known length.
+                    guard let start = began[row], endText[row] == nil || ended[row] != nil else { return total }
                     let from = max(start, context.collectionStart), to = min(ended[row] ?? context.collectionEnd, context.collectionEnd)
                     return total + max(0, from.days(to: to))
                 }

@@ -75,14 +75,17 @@ extension SSDA903Rules {
             }
         },
         // The council's own foster carers and adopters may live outside it, and from 2025/26 so may its registered
-        // supported accommodation (K3); any other own provision (PR1) is inside the authority.
+        // supported accommodation (K3); any other own provision (PR1) is inside the authority. A short break
+        // (V3/V4) reports no placement location (420), so it is not judged, as the peer does not.
         SSDA903Rule("1015", tables: [.episodes]) { context in
-            let episodes = context[.episodes]
+            let episodes = context[.episodes], shortBreak = context.shortBreak, postcode = episodes[.plPost]
             let provider = episodes[.placeProvider], place = episodes[.place]
             let mayBeOutside = SSDA903Context.placementsForAdoption.union(["U1", "U2", "U3", "U4", "U5", "U6"])
                 .union(context.year >= 2026 ? ["K3"] : [])
             return context.flagPlacements { placements, row in
-                provider[row] == "PR1" && placements.location[row] == "OUT" && !mayBeOutside.contains(place[row] ?? "")
+                // A placement postcode the grid does not know is not shown to be in the authority either.
+                provider[row] == "PR1" && postcode[row] != nil && placements.location[row] != "IN" && !mayBeOutside.contains(place[row] ?? "")
+                    && !shortBreak(row)
             }
         },
     ]
