@@ -7,7 +7,7 @@ private let postgresEpochOffset: Int32 = 10_957
 
 /// The kind of value in one column, and so the array type a batch sends it as.
 enum ColumnKind {
-    case text, date, flag, real
+    case text, date, flag, real, integer
 
     var elementType: PostgresDataType {
         switch self {
@@ -15,6 +15,7 @@ enum ColumnKind {
         case .date: .date
         case .flag: .bool
         case .real: .float8
+        case .integer: .int8
         }
     }
 
@@ -24,6 +25,7 @@ enum ColumnKind {
         case .date: .dateArray
         case .flag: .boolArray
         case .real: .float8Array
+        case .integer: .int8Array
         }
     }
 }
@@ -71,6 +73,12 @@ struct ColumnArray: PostgresDynamicTypeEncodable {
     mutating func append(_ value: Double) {
         elements.writeInteger(Int32(8))
         elements.writeInteger(value.bitPattern)
+        count += 1
+    }
+
+    mutating func append(_ value: Int) {
+        elements.writeInteger(Int32(8))
+        elements.writeInteger(Int64(value))
         count += 1
     }
 
@@ -142,6 +150,10 @@ struct RowBinder {
     mutating func real(_ value: Double?) {
         write(.real) { column in if let value { column.append(value) } else { column.appendNull() } }
     }
+
+    mutating func integer(_ value: Int?) {
+        write(.integer) { column in if let value { column.append(value) } else { column.appendNull() } }
+    }
 }
 
 /// Reads typed values out of a row, failing loudly on anything the importer could not have written.
@@ -183,6 +195,11 @@ struct RowReader: ColumnReader {
     func double(_ column: String) -> Double? {
         guard var bytes = row[column].bytes else { return nil }
         return bytes.readInteger(as: UInt64.self).map(Double.init(bitPattern:))
+    }
+
+    func integer(_ column: String) -> Int? {
+        guard var bytes = row[column].bytes else { return nil }
+        return bytes.readInteger(as: Int64.self).map { Int($0) }
     }
 }
 

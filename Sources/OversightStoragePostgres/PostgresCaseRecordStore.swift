@@ -294,7 +294,18 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
                     try connection.run("SELECT pg_advisory_xact_lock(hashtext($1))", Self.binds("oversight catalogue " + schema), logger: logger)
                     try connection.run("CREATE SCHEMA IF NOT EXISTS \(quoted(schema))", logger: logger)
                     try connection.run("SET LOCAL search_path TO \(quoted(schema))", logger: logger)
-                    return try apply(Migrations.catalogue, on: connection)
+                    let applied = try apply(Migrations.catalogue, on: connection)
+                    // A snapshot loaded by an earlier version gains the tables added since, empty, so reads find every table.
+                    let current = try connection.run(
+                        """
+                        SELECT e.snapshot FROM extract e WHERE EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = e.snapshot)
+                        ORDER BY e.id DESC LIMIT 1
+                        """, logger: logger)
+                    if let snapshot = try current.first?.decode(String.self) {
+                        try connection.run("SET LOCAL search_path TO \(quoted(snapshot))", logger: logger)
+                        try apply(Migrations.snapshot, on: connection)
+                    }
+                    return applied
                 }
             }
         } catch let error as StorageError {

@@ -42,4 +42,6 @@ struct RowReader: ColumnReader {
     func bool(_ column: String) -> Bool? { (row[column] as Int64?).map { $0 != 0 } }
 
     func double(_ column: String) -> Double? { row[column] }
+
+    func integer(_ column: String) -> Int? { (row[column] as Int64?).map { Int($0) } }
 }

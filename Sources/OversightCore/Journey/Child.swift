@@ -15,11 +15,15 @@ public struct Child: Hashable, Sendable, Codable, Identifiable {
     public var upn: String?
     public var upnUnknownReason: String?
     public var legacyID: String?
+    /// Whether a looked-after young woman is a mother (SSDA903 `MOTHER`), and her child's date of birth (`MC_DOB`).
+    public var isMother: Bool?
+    public var motherChildDateOfBirth: LocalDate?
 
     public init(
         id: Identifier<Child>, forename: String? = nil, surname: String? = nil, sex: Sex? = nil,
         ethnicity: Ethnicity? = nil, dateOfBirth: LocalDate? = nil, expectedDateOfBirth: LocalDate? = nil,
-        dateOfDeath: LocalDate? = nil, upn: String? = nil, upnUnknownReason: String? = nil, legacyID: String? = nil
+        dateOfDeath: LocalDate? = nil, upn: String? = nil, upnUnknownReason: String? = nil, legacyID: String? = nil,
+        isMother: Bool? = nil, motherChildDateOfBirth: LocalDate? = nil
     ) {
         self.id = id
         self.forename = forename
@@ -32,6 +36,8 @@ public struct Child: Hashable, Sendable, Codable, Identifiable {
         self.upn = upn
         self.upnUnknownReason = upnUnknownReason
         self.legacyID = legacyID
+        self.isMother = isMother
+        self.motherChildDateOfBirth = motherChildDateOfBirth
     }
 
     /// Unborn on `date`: no recorded birth, and an expected birth still to come.
