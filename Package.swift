@@ -112,7 +112,10 @@ let package = Package(
         .testTarget(name: "OversightMeasuresTests", dependencies: ["OversightCore", "OversightStorage", "OversightMeasures"]),
         .testTarget(
             name: "OversightValidationTests",
-            dependencies: ["OversightValidation", "OversightCore", "OversightInterchange", "OversightSynthetic"]
+            dependencies: [
+                "OversightValidation", "OversightCore", "OversightInterchange", "OversightSynthetic", "OversightStorage",
+                "OversightStorageSQLite", "OversightStoragePostgres",
+            ]
         ),
         .testTarget(
             name: "OversightWorkforceTests",

@@ -415,9 +415,10 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
 
     func catalogue(_ table: String) -> String { "\(quoted(schema)).\(table)" }
 
-    /// SQLite's order (key columns, byte-wise), so both stores return records in the same order.
+    /// SQLite's order (the first two columns, byte-wise), so both stores return records in the same order. A table
+    /// keyed by child is ordered by the child alone: its second column may be a date, which has no collation.
     static func orderBy(_ type: any StoredEntity.Type) -> String {
-        type.columns.prefix(2).map { "\(quoted($0)) COLLATE \"C\"" }.joined(separator: ", ")
+        type.columns.prefix(type.keyColumn == "child_id" ? 1 : 2).map { "\(quoted($0)) COLLATE \"C\"" }.joined(separator: ", ")
     }
 
     static func binds(_ values: String...) -> PostgresBindings {
