@@ -112,6 +112,14 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
         }
     }
 
+    /// The migrations applied to the current snapshot schema, oldest first; empty before the first import.
+    public func appliedSnapshotMigrations() throws(StorageError) -> [String] {
+        try readSnapshot("reading the snapshot's migrations", whenEmpty: []) { connection, snapshot in
+            try connection.run("SELECT name FROM \(quoted(snapshot)).schema_migrations ORDER BY name", logger: pool.logger)
+                .map { try $0.decode(String.self) }
+        }
+    }
+
     /// The snapshot schemas that exist for this store: after an import, exactly one.
     /// - Throws: `StorageError.database`.
     public func snapshotSchemas() throws(StorageError) -> [String] {

@@ -99,6 +99,11 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
         try readCatalogue("reading migrations") { db in try Migrations.catalogue.appliedMigrations(db) }
     }
 
+    /// The migrations applied to the current snapshot, oldest first; empty before the first import.
+    public func appliedSnapshotMigrations() throws(StorageError) -> [String] {
+        try readSnapshot("reading the snapshot's migrations", whenEmpty: []) { db in try Migrations.snapshot.appliedMigrations(db) }
+    }
+
     public func replaceCaseRecords(_ write: (any CaseRecordWriter) throws -> ExtractDescription) throws {
         let fileManager = FileManager.default
         let file = "snapshot-\(UUID().uuidString).sqlite"

@@ -63,7 +63,7 @@ public enum ReasonPlacedForAdoptionCeased: String, CodeList {
 /// The permanence order a child had before starting to be looked after (SSDA903 PrevPerm `PREV_PERM`).
 public enum PreviousPermanenceOption: String, CodeList {
     case adoption = "P1", specialGuardianshipOrder = "P2", childArrangementsOrder = "P3", unknown = "P4"
-    case none = "Z1"
+    case noPreviousPermanence = "Z1"
     public static let listName = "PreviousPermanence"
     public var label: String {
         switch self {
@@ -71,7 +71,7 @@ public enum PreviousPermanenceOption: String, CodeList {
         case .specialGuardianshipOrder: "Special guardianship order"
         case .childArrangementsOrder: "Residence order or child arrangements order"
         case .unknown: "Unknown if a previous permanence option was made"
-        case .none: "Child has not had a previous permanence option"
+        case .noPreviousPermanence: "Child has not had a previous permanence option"
         }
     }
 }
