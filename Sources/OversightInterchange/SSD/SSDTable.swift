@@ -167,7 +167,9 @@ enum SSDTable: String, CaseIterable {
                 sex: try row.code("pers_sex", Sex.self), ethnicity: try row.code("pers_ethnicity", Ethnicity.self),
                 dateOfBirth: try row.date("pers_dob"), expectedDateOfBirth: try row.date("pers_expected_dob"),
                 dateOfDeath: try row.date("pers_death_date"), upn: row.text("pers_upn"),
-                upnUnknownReason: row.text("pers_upn_unknown"), legacyID: row.text("pers_legacy_id")))
+                upnUnknownReason: row.text("pers_upn_unknown"), legacyID: row.text("pers_legacy_id"),
+                // The SSD writes Y for a mother and leaves the rest blank, so blank is "not recorded", not "no".
+                isMother: try row.flag("pers_is_mother") == true ? true : nil))
 
         case .department:
             let id: Identifier<Team> = try row.requiredID("dept_team_id")
