@@ -24,6 +24,13 @@ public enum CaseRecord: Sendable, Hashable {
     case team(Team)
     case worker(Worker)
     case involvement(Involvement)
+    case unaccompaniedAsylumSeekingStatus(UnaccompaniedAsylumSeekingStatus)
+    case continuouslyLookedAfterOutcomes(ContinuouslyLookedAfterOutcomes)
+    case adoption(Adoption)
+    case decisionToPlaceForAdoption(DecisionToPlaceForAdoption)
+    case previousPermanence(PreviousPermanence)
+    case socialWorkerEpisode(SocialWorkerEpisode)
+    case deprivationOfLibertyOrder(DeprivationOfLibertyOrder)
 
     public var entity: Entity {
         switch self {
@@ -47,6 +54,13 @@ public enum CaseRecord: Sendable, Hashable {
         case .team: .team
         case .worker: .worker
         case .involvement: .involvement
+        case .unaccompaniedAsylumSeekingStatus: .unaccompaniedAsylumSeekingStatus
+        case .continuouslyLookedAfterOutcomes: .continuouslyLookedAfterOutcomes
+        case .adoption: .adoption
+        case .decisionToPlaceForAdoption: .decisionToPlaceForAdoption
+        case .previousPermanence: .previousPermanence
+        case .socialWorkerEpisode: .socialWorkerEpisode
+        case .deprivationOfLibertyOrder: .deprivationOfLibertyOrder
         }
     }
 
@@ -73,6 +87,13 @@ public enum CaseRecord: Sendable, Hashable {
         case .team(let r): r.id.rawValue
         case .worker(let r): r.id.rawValue
         case .involvement(let r): r.id.rawValue
+        case .unaccompaniedAsylumSeekingStatus(let r): r.childID.rawValue
+        case .continuouslyLookedAfterOutcomes(let r): r.childID.rawValue
+        case .adoption(let r): r.childID.rawValue
+        case .decisionToPlaceForAdoption(let r): r.id.rawValue
+        case .previousPermanence(let r): r.childID.rawValue
+        case .socialWorkerEpisode(let r): r.id.rawValue
+        case .deprivationOfLibertyOrder(let r): r.id.rawValue
         }
     }
 
@@ -97,6 +118,13 @@ public enum CaseRecord: Sendable, Hashable {
         case .missingEpisode(let r): r.childID
         case .careLeaver(let r): r.childID
         case .involvement(let r): r.childID
+        case .unaccompaniedAsylumSeekingStatus(let r): r.childID
+        case .continuouslyLookedAfterOutcomes(let r): r.childID
+        case .adoption(let r): r.childID
+        case .decisionToPlaceForAdoption(let r): r.childID
+        case .previousPermanence(let r): r.childID
+        case .socialWorkerEpisode(let r): r.childID
+        case .deprivationOfLibertyOrder(let r): r.childID
         case .team, .worker: nil
         }
     }
@@ -109,6 +137,8 @@ public enum Entity: String, CaseIterable, Sendable, Codable {
     case section47Enquiry, initialChildProtectionConference, childProtectionPlan, childProtectionReview
     case legalStatusSpell, lookedAfterEpisode, placement, lookedAfterReview, missingEpisode, careLeaver
     case involvement
+    // The SSDA903 return's own tables (snapshot migration 008-ssda903-tables).
+    case unaccompaniedAsylumSeekingStatus, continuouslyLookedAfterOutcomes, adoption, decisionToPlaceForAdoption, previousPermanence, socialWorkerEpisode, deprivationOfLibertyOrder
 
     /// The entity's position in write order, 0-based; stores use it to index per-entity tables
     /// (a switch, because imports ask for it once per record).
@@ -134,6 +164,13 @@ public enum Entity: String, CaseIterable, Sendable, Codable {
         case .missingEpisode: 17
         case .careLeaver: 18
         case .involvement: 19
+        case .unaccompaniedAsylumSeekingStatus: 20
+        case .continuouslyLookedAfterOutcomes: 21
+        case .adoption: 22
+        case .decisionToPlaceForAdoption: 23
+        case .previousPermanence: 24
+        case .socialWorkerEpisode: 25
+        case .deprivationOfLibertyOrder: 26
         }
     }
 
@@ -160,6 +197,13 @@ public enum Entity: String, CaseIterable, Sendable, Codable {
         case .missingEpisode: "Missing episodes"
         case .careLeaver: "Care leavers"
         case .involvement: "Involvements"
+        case .unaccompaniedAsylumSeekingStatus: "UASC statuses"
+        case .continuouslyLookedAfterOutcomes: "Outcomes after 12 months looked after (OC2)"
+        case .adoption: "Adoptions"
+        case .decisionToPlaceForAdoption: "Decisions to place for adoption"
+        case .previousPermanence: "Previous permanence"
+        case .socialWorkerEpisode: "Social worker episodes"
+        case .deprivationOfLibertyOrder: "Deprivation of liberty orders"
         }
     }
 }
@@ -186,6 +230,13 @@ public struct CaseRecords: Sendable, Equatable {
     public var teams: [Team] = []
     public var workers: [Worker] = []
     public var involvements: [Involvement] = []
+    public var unaccompaniedAsylumSeekingStatuses: [UnaccompaniedAsylumSeekingStatus] = []
+    public var continuouslyLookedAfterOutcomes: [ContinuouslyLookedAfterOutcomes] = []
+    public var adoptions: [Adoption] = []
+    public var decisionsToPlaceForAdoption: [DecisionToPlaceForAdoption] = []
+    public var previousPermanences: [PreviousPermanence] = []
+    public var socialWorkerEpisodes: [SocialWorkerEpisode] = []
+    public var deprivationOfLibertyOrders: [DeprivationOfLibertyOrder] = []
 
     public init() {}
 
@@ -211,6 +262,13 @@ public struct CaseRecords: Sendable, Equatable {
         case .team(let r): teams.append(r)
         case .worker(let r): workers.append(r)
         case .involvement(let r): involvements.append(r)
+        case .unaccompaniedAsylumSeekingStatus(let r): unaccompaniedAsylumSeekingStatuses.append(r)
+        case .continuouslyLookedAfterOutcomes(let r): continuouslyLookedAfterOutcomes.append(r)
+        case .adoption(let r): adoptions.append(r)
+        case .decisionToPlaceForAdoption(let r): decisionsToPlaceForAdoption.append(r)
+        case .previousPermanence(let r): previousPermanences.append(r)
+        case .socialWorkerEpisode(let r): socialWorkerEpisodes.append(r)
+        case .deprivationOfLibertyOrder(let r): deprivationOfLibertyOrders.append(r)
         }
     }
 
@@ -237,6 +295,13 @@ public struct CaseRecords: Sendable, Equatable {
         case .missingEpisode: missingEpisodes.count
         case .careLeaver: careLeavers.count
         case .involvement: involvements.count
+        case .unaccompaniedAsylumSeekingStatus: unaccompaniedAsylumSeekingStatuses.count
+        case .continuouslyLookedAfterOutcomes: continuouslyLookedAfterOutcomes.count
+        case .adoption: adoptions.count
+        case .decisionToPlaceForAdoption: decisionsToPlaceForAdoption.count
+        case .previousPermanence: previousPermanences.count
+        case .socialWorkerEpisode: socialWorkerEpisodes.count
+        case .deprivationOfLibertyOrder: deprivationOfLibertyOrders.count
         }
     }
 
@@ -263,6 +328,13 @@ public struct CaseRecords: Sendable, Equatable {
         case .missingEpisode: missingEpisodes.forEach { body(.missingEpisode($0)) }
         case .careLeaver: careLeavers.forEach { body(.careLeaver($0)) }
         case .involvement: involvements.forEach { body(.involvement($0)) }
+        case .unaccompaniedAsylumSeekingStatus: unaccompaniedAsylumSeekingStatuses.forEach { body(.unaccompaniedAsylumSeekingStatus($0)) }
+        case .continuouslyLookedAfterOutcomes: continuouslyLookedAfterOutcomes.forEach { body(.continuouslyLookedAfterOutcomes($0)) }
+        case .adoption: adoptions.forEach { body(.adoption($0)) }
+        case .decisionToPlaceForAdoption: decisionsToPlaceForAdoption.forEach { body(.decisionToPlaceForAdoption($0)) }
+        case .previousPermanence: previousPermanences.forEach { body(.previousPermanence($0)) }
+        case .socialWorkerEpisode: socialWorkerEpisodes.forEach { body(.socialWorkerEpisode($0)) }
+        case .deprivationOfLibertyOrder: deprivationOfLibertyOrders.forEach { body(.deprivationOfLibertyOrder($0)) }
         }
     }
 

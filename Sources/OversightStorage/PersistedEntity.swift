@@ -70,8 +70,9 @@ public protocol PersistedEntity {
 }
 
 extension PersistedEntity {
-    /// The column a row's key is read from for error messages (care leavers are keyed by child).
-    public static var keyColumn: String { entity == .careLeaver ? "child_id" : "id" }
+    /// The column a row's key is read from for error messages (care leavers, and the 903 tables that hold one row
+    /// per child, are keyed by child).
+    public static var keyColumn: String { columns[0] == "child_id" ? "child_id" : "id" }
 }
 
 extension Entity {
@@ -98,6 +99,13 @@ extension Entity {
         case .missingEpisode: MissingEpisode.self
         case .careLeaver: CareLeaver.self
         case .involvement: Involvement.self
+        case .unaccompaniedAsylumSeekingStatus: UnaccompaniedAsylumSeekingStatus.self
+        case .continuouslyLookedAfterOutcomes: ContinuouslyLookedAfterOutcomes.self
+        case .adoption: Adoption.self
+        case .decisionToPlaceForAdoption: DecisionToPlaceForAdoption.self
+        case .previousPermanence: PreviousPermanence.self
+        case .socialWorkerEpisode: SocialWorkerEpisode.self
+        case .deprivationOfLibertyOrder: DeprivationOfLibertyOrder.self
         }
     }
 }
@@ -126,6 +134,13 @@ extension CaseRecord {
         case .missingEpisode: self = .missingEpisode(try MissingEpisode(reading: r))
         case .careLeaver: self = .careLeaver(try CareLeaver(reading: r))
         case .involvement: self = .involvement(try Involvement(reading: r))
+        case .unaccompaniedAsylumSeekingStatus: self = .unaccompaniedAsylumSeekingStatus(try UnaccompaniedAsylumSeekingStatus(reading: r))
+        case .continuouslyLookedAfterOutcomes: self = .continuouslyLookedAfterOutcomes(try ContinuouslyLookedAfterOutcomes(reading: r))
+        case .adoption: self = .adoption(try Adoption(reading: r))
+        case .decisionToPlaceForAdoption: self = .decisionToPlaceForAdoption(try DecisionToPlaceForAdoption(reading: r))
+        case .previousPermanence: self = .previousPermanence(try PreviousPermanence(reading: r))
+        case .socialWorkerEpisode: self = .socialWorkerEpisode(try SocialWorkerEpisode(reading: r))
+        case .deprivationOfLibertyOrder: self = .deprivationOfLibertyOrder(try DeprivationOfLibertyOrder(reading: r))
         }
     }
 }
@@ -135,7 +150,7 @@ extension Child: PersistedEntity {
     public static let table = "child"
     public static let columns = [
         "id", "forename", "surname", "sex", "ethnicity", "date_of_birth", "expected_date_of_birth",
-        "date_of_death", "upn", "upn_unknown_reason", "legacy_id", "former_upn", "disabilities",
+        "date_of_death", "upn", "upn_unknown_reason", "legacy_id", "is_mother", "mother_child_dob", "former_upn", "disabilities",
     ]
     public func bind(to binder: inout some ColumnWriter) {
         binder.text(id.rawValue)
@@ -149,6 +164,8 @@ extension Child: PersistedEntity {
         binder.text(upn)
         binder.text(upnUnknownReason)
         binder.text(legacyID)
+        binder.flag(isMother)
+        binder.date(motherChildDateOfBirth)
         binder.text(formerUPN)
         binder.text(disabilities.isEmpty ? nil : disabilities.map(\.rawValue).joined(separator: ","))
     }
@@ -158,7 +175,8 @@ extension Child: PersistedEntity {
             sex: try r.code(Sex.self, "sex"), ethnicity: try r.code(Ethnicity.self, "ethnicity"),
             dateOfBirth: try r.date("date_of_birth"), expectedDateOfBirth: try r.date("expected_date_of_birth"),
             dateOfDeath: try r.date("date_of_death"), upn: r.text("upn"), upnUnknownReason: r.text("upn_unknown_reason"),
-            legacyID: r.text("legacy_id"), formerUPN: r.text("former_upn"), disabilities: try r.codes(Disability.self, "disabilities"))
+            legacyID: r.text("legacy_id"), isMother: r.bool("is_mother"), motherChildDateOfBirth: try r.date("mother_child_dob"),
+            formerUPN: r.text("former_upn"), disabilities: try r.codes(Disability.self, "disabilities"))
     }
 }
 
@@ -522,7 +540,7 @@ extension Placement: PersistedEntity {
     public static let table = "placement"
     public static let columns = [
         "id", "child_id", "period_of_care_id", "start", "end", "type", "provider", "urn", "postcode", "distance_miles",
-        "change_reason",
+        "change_reason", "home_postcode",
     ]
     public func bind(to binder: inout some ColumnWriter) {
         binder.text(id.rawValue)
@@ -536,13 +554,14 @@ extension Placement: PersistedEntity {
         binder.text(postcode)
         binder.real(distanceMiles)
         binder.text(changeReason?.rawValue)
+        binder.text(homePostcode)
     }
     public init(reading r: some ColumnReader) throws(StorageError) {
         self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), periodOfCareID: r.text("period_of_care_id"),
                   start: try r.requiredDate("start"), end: try r.date("end"), type: try r.code(PlacementType.self, "type"),
                   provider: try r.code(PlacementProvider.self, "provider"), urn: r.text("urn"), postcode: r.text("postcode"),
                   distanceMiles: r.double("distance_miles"),
-                  changeReason: try r.code(ReasonPlacementChange.self, "change_reason"))
+                  changeReason: try r.code(ReasonPlacementChange.self, "change_reason"), homePostcode: r.text("home_postcode"))
     }
 }
 
@@ -638,5 +657,138 @@ extension Involvement: PersistedEntity {
                   teamID: r.id("team_id"), role: InvolvementRole(try r.requiredText("role")), start: try r.requiredDate("start"),
                   end: try r.date("end"), changeReason: try r.code(WorkerChangeReason.self, "change_reason"),
                   referralID: r.id("referral_id"))
+    }
+}
+
+extension UnaccompaniedAsylumSeekingStatus: PersistedEntity {
+    public static let entity = Entity.unaccompaniedAsylumSeekingStatus
+    public static let table = "uasc_status"
+    public static let columns = ["child_id", "ceased_date"]
+    public func bind(to binder: inout some ColumnWriter) {
+        binder.text(childID.rawValue)
+        binder.date(ceasedDate)
+    }
+    public init(reading r: some ColumnReader) throws(StorageError) {
+        self.init(childID: try r.requiredID("child_id"), ceasedDate: try r.date("ceased_date"))
+    }
+}
+
+extension ContinuouslyLookedAfterOutcomes: PersistedEntity {
+    public static let entity = Entity.continuouslyLookedAfterOutcomes
+    public static let table = "cla_outcomes"
+    public static let columns = [
+        "child_id", "sdq_score", "sdq_reason", "convicted", "health_check", "immunisations", "teeth_check", "health_assessment",
+        "substance_misuse", "intervention_received", "intervention_offered",
+    ]
+    public func bind(to binder: inout some ColumnWriter) {
+        binder.text(childID.rawValue)
+        binder.integer(sdqScore)
+        binder.text(sdqReason?.rawValue)
+        binder.flag(convicted)
+        binder.flag(healthCheck)
+        binder.flag(immunisations)
+        binder.flag(teethCheck)
+        binder.flag(healthAssessment)
+        binder.flag(substanceMisuse)
+        binder.flag(interventionReceived)
+        binder.flag(interventionOffered)
+    }
+    public init(reading r: some ColumnReader) throws(StorageError) {
+        self.init(childID: try r.requiredID("child_id"), sdqScore: r.integer("sdq_score"), sdqReason: try r.code(SDQReason.self, "sdq_reason"),
+                  convicted: r.bool("convicted"), healthCheck: r.bool("health_check"), immunisations: r.bool("immunisations"),
+                  teethCheck: r.bool("teeth_check"), healthAssessment: r.bool("health_assessment"),
+                  substanceMisuse: r.bool("substance_misuse"), interventionReceived: r.bool("intervention_received"),
+                  interventionOffered: r.bool("intervention_offered"))
+    }
+}
+
+extension Adoption: PersistedEntity {
+    public static let entity = Entity.adoption
+    public static let table = "adoption"
+    public static let columns = [
+        "child_id", "decision_date", "matching_date", "adopted_by_foster_carer", "number_of_adopters", "adopter_sex",
+        "adopter_legal_status",
+    ]
+    public func bind(to binder: inout some ColumnWriter) {
+        binder.text(childID.rawValue)
+        binder.date(decisionDate)
+        binder.date(matchingDate)
+        binder.flag(adoptedByFosterCarer)
+        binder.integer(numberOfAdopters)
+        binder.text(adopterSex?.rawValue)
+        binder.text(adopterLegalStatus?.rawValue)
+    }
+    public init(reading r: some ColumnReader) throws(StorageError) {
+        self.init(childID: try r.requiredID("child_id"), decisionDate: try r.date("decision_date"), matchingDate: try r.date("matching_date"),
+                  adoptedByFosterCarer: r.bool("adopted_by_foster_carer"), numberOfAdopters: r.integer("number_of_adopters"),
+                  adopterSex: try r.code(AdopterSex.self, "adopter_sex"),
+                  adopterLegalStatus: try r.code(AdopterLegalStatus.self, "adopter_legal_status"))
+    }
+}
+
+extension DecisionToPlaceForAdoption: PersistedEntity {
+    public static let entity = Entity.decisionToPlaceForAdoption
+    public static let table = "placed_for_adoption"
+    public static let columns = ["id", "child_id", "date", "ceased_date", "ceased_reason"]
+    public func bind(to binder: inout some ColumnWriter) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.date(date)
+        binder.date(ceasedDate)
+        binder.text(ceasedReason?.rawValue)
+    }
+    public init(reading r: some ColumnReader) throws(StorageError) {
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), date: try r.requiredDate("date"),
+                  ceasedDate: try r.date("ceased_date"), ceasedReason: try r.code(ReasonPlacedForAdoptionCeased.self, "ceased_reason"))
+    }
+}
+
+extension PreviousPermanence: PersistedEntity {
+    public static let entity = Entity.previousPermanence
+    public static let table = "previous_permanence"
+    public static let columns = ["child_id", "option", "local_authority", "order_date"]
+    public func bind(to binder: inout some ColumnWriter) {
+        binder.text(childID.rawValue)
+        binder.text(option?.rawValue)
+        binder.text(localAuthority)
+        binder.text(orderDate)
+    }
+    public init(reading r: some ColumnReader) throws(StorageError) {
+        self.init(childID: try r.requiredID("child_id"), option: try r.code(PreviousPermanenceOption.self, "option"),
+                  localAuthority: r.text("local_authority"), orderDate: r.text("order_date"))
+    }
+}
+
+extension SocialWorkerEpisode: PersistedEntity {
+    public static let entity = Entity.socialWorkerEpisode
+    public static let table = "social_worker_episode"
+    public static let columns = ["id", "child_id", "social_worker_id", "start", "end", "change_reason"]
+    public func bind(to binder: inout some ColumnWriter) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.text(socialWorkerID)
+        binder.date(start)
+        binder.date(end)
+        binder.text(changeReason?.rawValue)
+    }
+    public init(reading r: some ColumnReader) throws(StorageError) {
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), socialWorkerID: r.text("social_worker_id"),
+                  start: try r.requiredDate("start"), end: try r.date("end"),
+                  changeReason: try r.code(SocialWorkerChangeReason.self, "change_reason"))
+    }
+}
+
+extension DeprivationOfLibertyOrder: PersistedEntity {
+    public static let entity = Entity.deprivationOfLibertyOrder
+    public static let table = "deprivation_of_liberty"
+    public static let columns = ["id", "child_id", "start", "end"]
+    public func bind(to binder: inout some ColumnWriter) {
+        binder.text(id.rawValue)
+        binder.text(childID.rawValue)
+        binder.date(start)
+        binder.date(end)
+    }
+    public init(reading r: some ColumnReader) throws(StorageError) {
+        self.init(id: try r.requiredID("id"), childID: try r.requiredID("child_id"), start: try r.requiredDate("start"), end: try r.date("end"))
     }
 }

@@ -479,6 +479,7 @@ enum Migrations {
     /// A snapshot: one import's case records in a schema of their own, written once and then only read.
     static let snapshot: [Migration] = [
         Migration(name: "001-case-records", statements: caseRecordsV1),
+        Migration(name: "008-ssda903-tables", statements: ssda903Tables),
         Migration(name: "009-cin-child-details", statements: cinChildDetails.map { "ALTER TABLE \($0.table) ADD COLUMN \($0.column)" }),
     ]
 
@@ -657,6 +658,62 @@ enum Migrations {
         """,
     ]
 
+    /// The SSDA903 return's own data (issue 4), as SQLite's 008-ssda903-tables: motherhood and the home postcode on
+    /// existing tables, and a table for each of UASC, OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes and DoLo.
+    static let ssda903Tables = [
+        "ALTER TABLE child ADD COLUMN is_mother BOOLEAN",
+        "ALTER TABLE child ADD COLUMN mother_child_dob DATE",
+        "ALTER TABLE placement ADD COLUMN home_postcode TEXT",
+        """
+        CREATE TABLE uasc_status (
+            child_id TEXT PRIMARY KEY,
+            ceased_date DATE
+        )
+        """,
+        """
+        CREATE TABLE cla_outcomes (
+            child_id TEXT PRIMARY KEY,
+            sdq_score BIGINT, sdq_reason TEXT, convicted BOOLEAN, health_check BOOLEAN, immunisations BOOLEAN,
+            teeth_check BOOLEAN, health_assessment BOOLEAN, substance_misuse BOOLEAN, intervention_received BOOLEAN,
+            intervention_offered BOOLEAN
+        )
+        """,
+        """
+        CREATE TABLE adoption (
+            child_id TEXT PRIMARY KEY,
+            decision_date DATE, matching_date DATE, adopted_by_foster_carer BOOLEAN, number_of_adopters BIGINT,
+            adopter_sex TEXT, adopter_legal_status TEXT
+        )
+        """,
+        """
+        CREATE TABLE placed_for_adoption (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            date DATE NOT NULL, ceased_date DATE, ceased_reason TEXT
+        )
+        """,
+        """
+        CREATE TABLE previous_permanence (
+            child_id TEXT PRIMARY KEY,
+            "option" TEXT, local_authority TEXT, order_date TEXT
+        )
+        """,
+        """
+        CREATE TABLE social_worker_episode (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            social_worker_id TEXT, start DATE NOT NULL, "end" DATE, change_reason TEXT
+        )
+        """,
+        """
+        CREATE TABLE deprivation_of_liberty (
+            id TEXT PRIMARY KEY,
+            child_id TEXT NOT NULL,
+            start DATE NOT NULL, "end" DATE
+        )
+        """,
+    ]
+
     /// Lookup indexes by child, built after bulk loading because maintaining them row by row costs more than
     /// building them once. The same names as SQLite's.
     static let childIndexes: [(table: String, column: String)] = [
@@ -666,6 +723,7 @@ enum Migrations {
         ("cp_review", "child_id"), ("legal_status", "child_id"), ("cla_episode", "child_id"),
         ("placement", "child_id"), ("cla_review", "child_id"), ("missing_episode", "child_id"),
         ("involvement", "child_id"), ("involvement", "worker_id"),
+        ("placed_for_adoption", "child_id"), ("social_worker_episode", "child_id"), ("deprivation_of_liberty", "child_id"),
     ]
 
     /// The tables whose `child_id` must name a row of `child`: a foreign key each, added once loading is done.
@@ -673,6 +731,8 @@ enum Migrations {
         "contact", "early_help_episode", "cin_episode", "assessment", "cin_plan", "statutory_visit",
         "section47_enquiry", "initial_cp_conference", "cp_plan", "cp_review", "legal_status", "cla_episode",
         "placement", "cla_review", "missing_episode", "care_leaver", "involvement",
+        "uasc_status", "cla_outcomes", "adoption", "placed_for_adoption", "previous_permanence", "social_worker_episode",
+        "deprivation_of_liberty",
     ]
 
     /// Indexes and foreign keys, in the order the import runs them once every record is in.

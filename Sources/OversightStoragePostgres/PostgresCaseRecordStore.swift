@@ -112,6 +112,14 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
         }
     }
 
+    /// The migrations applied to the current snapshot schema, oldest first; empty before the first import.
+    public func appliedSnapshotMigrations() throws(StorageError) -> [String] {
+        try readSnapshot("reading the snapshot's migrations", whenEmpty: []) { connection, snapshot in
+            try connection.run("SELECT name FROM \(quoted(snapshot)).schema_migrations ORDER BY name", logger: pool.logger)
+                .map { try $0.decode(String.self) }
+        }
+    }
+
     /// The snapshot schemas that exist for this store: after an import, exactly one.
     /// - Throws: `StorageError.database`.
     public func snapshotSchemas() throws(StorageError) -> [String] {
@@ -294,7 +302,18 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
                     try connection.run("SELECT pg_advisory_xact_lock(hashtext($1))", Self.binds("oversight catalogue " + schema), logger: logger)
                     try connection.run("CREATE SCHEMA IF NOT EXISTS \(quoted(schema))", logger: logger)
                     try connection.run("SET LOCAL search_path TO \(quoted(schema))", logger: logger)
-                    return try apply(Migrations.catalogue, on: connection)
+                    let applied = try apply(Migrations.catalogue, on: connection)
+                    // A snapshot loaded by an earlier version gains the tables added since, empty, so reads find every table.
+                    let current = try connection.run(
+                        """
+                        SELECT e.snapshot FROM extract e WHERE EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = e.snapshot)
+                        ORDER BY e.id DESC LIMIT 1
+                        """, logger: logger)
+                    if let snapshot = try current.first?.decode(String.self) {
+                        try connection.run("SET LOCAL search_path TO \(quoted(snapshot))", logger: logger)
+                        try apply(Migrations.snapshot, on: connection)
+                    }
+                    return applied
                 }
             }
         } catch let error as StorageError {
@@ -404,9 +423,10 @@ public final class PostgresCaseRecordStore: CaseRecordStore {
 
     func catalogue(_ table: String) -> String { "\(quoted(schema)).\(table)" }
 
-    /// SQLite's order (key columns, byte-wise), so both stores return records in the same order.
+    /// SQLite's order (the first two columns, byte-wise), so both stores return records in the same order. A table
+    /// keyed by child is ordered by the child alone: its second column may be a date, which has no collation.
     static func orderBy(_ type: any StoredEntity.Type) -> String {
-        type.columns.prefix(2).map { "\(quoted($0)) COLLATE \"C\"" }.joined(separator: ", ")
+        type.columns.prefix(type.keyColumn == "child_id" ? 1 : 2).map { "\(quoted($0)) COLLATE \"C\"" }.joined(separator: ", ")
     }
 
     static func binds(_ values: String...) -> PostgresBindings {

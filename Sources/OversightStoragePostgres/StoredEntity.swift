@@ -14,8 +14,7 @@ extension PersistedEntity {
     static var keyColumns: [String] {
         switch entity {
         case .statutoryVisit: ["context", "id"]
-        case .careLeaver: ["child_id"]
-        default: ["id"]
+        default: [keyColumn]
         }
     }
 

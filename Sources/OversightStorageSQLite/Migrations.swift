@@ -378,6 +378,10 @@ enum Migrations {
         migrator.registerMigration("001-case-records") { db in
             try db.execute(sql: caseRecordsV1)
         }
+        // Numbered in the catalogue's sequence, so a migration's name says when it came whichever file it shapes.
+        migrator.registerMigration("008-ssda903-tables") { db in
+            try db.execute(sql: ssda903Tables)
+        }
         migrator.registerMigration("009-cin-child-details") { db in
             try db.execute(sql: cinChildDetails)
         }
@@ -503,6 +507,49 @@ enum Migrations {
         ) WITHOUT ROWID;
         """
 
+    /// The SSDA903 return's own data (issue 4): motherhood and the home postcode on existing tables, and a table for
+    /// each of UASC, OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes and DoLo. Tables with one row per child are keyed
+    /// by child, as `care_leaver` is.
+    static let ssda903Tables = """
+        ALTER TABLE child ADD COLUMN is_mother INTEGER;
+        ALTER TABLE child ADD COLUMN mother_child_dob TEXT;
+        ALTER TABLE placement ADD COLUMN home_postcode TEXT;
+        CREATE TABLE uasc_status (
+            child_id TEXT PRIMARY KEY NOT NULL REFERENCES child(id),
+            ceased_date TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE cla_outcomes (
+            child_id TEXT PRIMARY KEY NOT NULL REFERENCES child(id),
+            sdq_score INTEGER, sdq_reason TEXT, convicted INTEGER, health_check INTEGER, immunisations INTEGER,
+            teeth_check INTEGER, health_assessment INTEGER, substance_misuse INTEGER, intervention_received INTEGER,
+            intervention_offered INTEGER
+        ) WITHOUT ROWID;
+        CREATE TABLE adoption (
+            child_id TEXT PRIMARY KEY NOT NULL REFERENCES child(id),
+            decision_date TEXT, matching_date TEXT, adopted_by_foster_carer INTEGER, number_of_adopters INTEGER,
+            adopter_sex TEXT, adopter_legal_status TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE placed_for_adoption (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            date TEXT NOT NULL, ceased_date TEXT, ceased_reason TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE previous_permanence (
+            child_id TEXT PRIMARY KEY NOT NULL REFERENCES child(id),
+            "option" TEXT, local_authority TEXT, order_date TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE social_worker_episode (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            social_worker_id TEXT, start TEXT NOT NULL, "end" TEXT, change_reason TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE deprivation_of_liberty (
+            id TEXT PRIMARY KEY NOT NULL,
+            child_id TEXT NOT NULL REFERENCES child(id),
+            start TEXT NOT NULL, "end" TEXT
+        ) WITHOUT ROWID;
+        """
+
     /// What the CIN census records beyond the SSD's core: the child's former UPN and disabilities, the number of
     /// child protection plans before this one, the conference target on the enquiry (known before any conference),
     /// the assessment's internal review date and the 2026 pre-proceedings blocks (JSON).
@@ -524,5 +571,6 @@ enum Migrations {
         ("cp_review", "child_id"), ("legal_status", "child_id"), ("cla_episode", "child_id"),
         ("placement", "child_id"), ("cla_review", "child_id"), ("missing_episode", "child_id"),
         ("involvement", "child_id"), ("involvement", "worker_id"),
+        ("placed_for_adoption", "child_id"), ("social_worker_episode", "child_id"), ("deprivation_of_liberty", "child_id"),
     ]
 }

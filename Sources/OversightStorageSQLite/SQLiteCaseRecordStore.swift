@@ -70,6 +70,23 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
         } catch {
             throw .migrationFailed("catalogue", reason: Self.reason(error))
         }
+        try upgradeCurrentSnapshot()
+    }
+
+    /// Gives a snapshot written by an earlier version the tables added since, empty, so reads find every table.
+    private func upgradeCurrentSnapshot() throws(StorageError) {
+        let current = try readCatalogue("finding the current snapshot") { db in
+            try String.fetchOne(db, sql: "SELECT snapshot FROM extract ORDER BY id DESC LIMIT 1")
+        }
+        guard let current, FileManager.default.fileExists(atPath: snapshotFolder + "/" + current) else { return }
+        do {
+            let queue = try DatabaseQueue(path: snapshotFolder + "/" + current)
+            let migrator = Migrations.snapshot
+            if try !queue.read(migrator.hasCompletedMigrations) { try migrator.migrate(queue) }
+            try queue.close()
+        } catch {
+            throw .migrationFailed("snapshot \(current)", reason: Self.reason(error))
+        }
     }
 
     deinit {
@@ -80,6 +97,11 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
     /// The names of the migrations applied to the catalogue, oldest first.
     public func appliedMigrations() throws(StorageError) -> [String] {
         try readCatalogue("reading migrations") { db in try Migrations.catalogue.appliedMigrations(db) }
+    }
+
+    /// The migrations applied to the current snapshot, oldest first; empty before the first import.
+    public func appliedSnapshotMigrations() throws(StorageError) -> [String] {
+        try readSnapshot("reading the snapshot's migrations", whenEmpty: []) { db in try Migrations.snapshot.appliedMigrations(db) }
     }
 
     public func replaceCaseRecords(_ write: (any CaseRecordWriter) throws -> ExtractDescription) throws {
@@ -335,6 +357,13 @@ public final class SQLiteCaseRecordStore: CaseRecordStore {
             case .team(let r): insert.execute(r)
             case .worker(let r): insert.execute(r)
             case .involvement(let r): insert.execute(r)
+            case .unaccompaniedAsylumSeekingStatus(let r): insert.execute(r)
+            case .continuouslyLookedAfterOutcomes(let r): insert.execute(r)
+            case .adoption(let r): insert.execute(r)
+            case .decisionToPlaceForAdoption(let r): insert.execute(r)
+            case .previousPermanence(let r): insert.execute(r)
+            case .socialWorkerEpisode(let r): insert.execute(r)
+            case .deprivationOfLibertyOrder(let r): insert.execute(r)
             }
         }
     }

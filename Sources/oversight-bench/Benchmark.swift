@@ -29,6 +29,8 @@ enum Benchmark {
         case "_cin-once": try cinOnce(file: arguments[1])
         case "903": try ssda903Benchmark(options(arguments.dropFirst()))
         case "_903-once": try ssda903Once(directory: arguments[1], year: Int(arguments[2]) ?? 2025)
+        case "903-store": try ssda903StoreBenchmark(options(arguments.dropFirst()))
+        case "_903-store-once": try ssda903StoreOnce(directory: arguments[1], database: arguments[2], year: Int(arguments[3]) ?? 2025, out: arguments[4])
         case "caseload": try caseloadBenchmark(options(arguments.dropFirst()))
         default: usage()
         }
@@ -39,6 +41,7 @@ enum Benchmark {
         print("       oversight-bench measures --size tiny|small|england [--runs N] [--seed N] [--work DIR]")
         print("       oversight-bench cin [--children N] [--runs N] [--work DIR]")
         print("       oversight-bench 903 [--children N] [--year 2025] [--runs N] [--seed N] [--work DIR]")
+        print("       oversight-bench 903-store [--children N] [--year 2025] [--runs N] [--seed N] [--work DIR]")
         print("       oversight-bench caseload --size small|england [--runs N] [--seed N] [--work DIR]")
     }
 

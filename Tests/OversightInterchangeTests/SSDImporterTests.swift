@@ -32,6 +32,8 @@ struct SSDImporterTests {
         #expect(report.ignoredFiles == ["README.txt"])
         #expect(report.tables.first { $0.table == "ssd_legal_status" }?.rowsNotApplicable == 1)
         #expect(report.extract.rowsRead == 43)
+        // pers_is_mother is Y for a mother and blank otherwise: blank is not recorded, not "no".
+        #expect(try store.fetchCaseRecords().children.map(\.isMother) == [true, nil, nil, nil])
     }
 
     @Test("ssd_disability, when the extract has it, gives each child their CIN disability codes; a code not on the list stops the import")

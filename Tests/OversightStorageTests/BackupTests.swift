@@ -155,6 +155,8 @@ struct BackupTests {
         let restored = try subject.restoreElsewhere(work + "/backup", false)
         #expect(try Held(restored) == before)
         #expect(before.recordCount == Journey.records.count)
+        // The SSDA903 tables (snapshot migration 008-ssda903-tables) come back with the rest.
+        #expect(Journey.ssda903.allSatisfy(before.records.contains))
         #expect(before.accessLog.count == 3)
         #expect(try subject.store.accessLog(subject: nil, username: nil, limit: 10).count == 4, "the source is untouched")
 

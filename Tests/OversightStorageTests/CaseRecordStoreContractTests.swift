@@ -56,7 +56,7 @@ private func d(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 /// A small journey with every entity, built by hand so each value can be checked after a round trip.
 enum Journey {
     static let amara = Child(id: "amara", forename: "Amara", surname: "Synthetic", sex: .female, ethnicity: .bafr,
-                             dateOfBirth: d("2014-05-02"), upn: "A825123456789", formerUPN: "B931200012345",
+                             dateOfBirth: d("2014-05-02"), upn: "A825123456789", isMother: false, formerUPN: "B931200012345",
                              disabilities: [.autism, .communication])
     static let jordan = Child(id: "jordan", sex: .male, ethnicity: .wbri, dateOfBirth: d("2010-01-15"), upnUnknownReason: "UN3", disabilities: [.none])
     static let unborn = Child(id: "unborn", sex: .unknown, expectedDateOfBirth: d("2025-02-01"))
@@ -90,13 +90,35 @@ enum Journey {
             .lookedAfterEpisode(LookedAfterEpisode(id: "E1", childID: "jordan", periodOfCareID: "P1", start: d("2024-05-01"),
                                                    reasonNewEpisode: .started, legalStatus: .c1, categoryOfNeed: .n1, placementID: "PL1")),
             .placement(Placement(id: "PL1", childID: "jordan", periodOfCareID: "P1", start: d("2024-05-01"), type: .u6, provider: .pr1,
-                                 postcode: "HP19 8AA", distanceMiles: 3.5)),
+                                 postcode: "HP19 8AA", distanceMiles: 3.5, homePostcode: "HP20 1AA")),
             .lookedAfterReview(LookedAfterReview(id: "LR1", childID: "jordan", periodOfCareID: "P1", date: d("2024-05-28"), participation: .pn1)),
             .missingEpisode(MissingEpisode(id: "M1", childID: "jordan", type: .missing, start: d("2024-06-01"), end: d("2024-06-02"),
                                            returnInterviewOffered: true, returnInterviewAccepted: false)),
             .careLeaver(CareLeaver(childID: "jordan", eligibility: "Relevant", inTouch: .yes, accommodation: .z, accommodationSuitable: true, activity: .f5)),
             .involvement(Involvement(id: "I1", childID: "amara", workerID: "W1", teamID: "T1", role: "CW", start: d("2024-01-08"),
                                      changeReason: .firstContact, referralID: "R1")),
+        ] + ssda903
+    }
+
+    /// The SSDA903 return's own tables (snapshot migration 008-ssda903-tables).
+    static var ssda903: [CaseRecord] {
+        [
+            .unaccompaniedAsylumSeekingStatus(UnaccompaniedAsylumSeekingStatus(childID: "jordan", ceasedDate: d("2028-01-15"))),
+            .continuouslyLookedAfterOutcomes(ContinuouslyLookedAfterOutcomes(
+                childID: "jordan", sdqScore: 14, convicted: false, immunisations: true, teethCheck: true, healthAssessment: true,
+                substanceMisuse: false)),
+            .continuouslyLookedAfterOutcomes(ContinuouslyLookedAfterOutcomes(childID: "amara", sdqReason: .carerRefused, healthCheck: true)),
+            .adoption(Adoption(childID: "amara", decisionDate: d("2024-02-01"), matchingDate: d("2024-04-10"), adoptedByFosterCarer: true,
+                               numberOfAdopters: 2, adopterSex: .maleAndFemale, adopterLegalStatus: .marriedCouple)),
+            .decisionToPlaceForAdoption(DecisionToPlaceForAdoption(id: "PA1", childID: "amara", date: d("2024-02-01"),
+                                                                   ceasedDate: d("2024-09-30"), ceasedReason: .adopted)),
+            .previousPermanence(PreviousPermanence(childID: "jordan", option: .specialGuardianshipOrder, localAuthority: "825",
+                                                   orderDate: "ZZ/06/2019")),
+            .socialWorkerEpisode(SocialWorkerEpisode(id: "SW1", childID: "jordan", socialWorkerID: "SW123456", start: d("2024-05-01"),
+                                                     end: d("2024-08-01"), changeReason: .firstContact)),
+            .socialWorkerEpisode(SocialWorkerEpisode(id: "SW2", childID: "jordan", socialWorkerID: "SW654321", start: d("2024-08-01"),
+                                                     changeReason: .leftRole)),
+            .deprivationOfLibertyOrder(DeprivationOfLibertyOrder(id: "DL1", childID: "jordan", start: d("2024-07-01"), end: d("2024-10-01"))),
         ]
     }
 
@@ -124,7 +146,31 @@ struct CaseRecordStoreContractTests {
         #expect(counts.count == Entity.allCases.count)
         #expect(counts[.statutoryVisit] == 2)
         #expect(counts[.child] == 3)
+        #expect(counts[.continuouslyLookedAfterOutcomes] == 2)
+        #expect(counts[.socialWorkerEpisode] == 2)
+        #expect(counts[.deprivationOfLibertyOrder] == 1)
         #expect(try store.fetchExtracts() == [Journey.extract])
+    }
+
+    @Test("A mother's child's birth date is kept, and a second record of a one-per-child 903 table is refused", arguments: StoreKind.tested)
+    func ssda903PerChild(kind: StoreKind) throws {
+        let (store, cleanup) = try kind.make()
+        defer { cleanup() }
+        let kezia = Child(id: "kezia", sex: .female, dateOfBirth: d("2007-03-02"), isMother: true, motherChildDateOfBirth: d("2024-11-20"))
+        try store.replaceCaseRecords { writer in
+            try writer.insert(.child(kezia))
+            try writer.insert(.unaccompaniedAsylumSeekingStatus(UnaccompaniedAsylumSeekingStatus(childID: "kezia")))
+            #expect(throws: StorageError.duplicateKey(.unaccompaniedAsylumSeekingStatus, key: "kezia")) {
+                try writer.insert(.unaccompaniedAsylumSeekingStatus(UnaccompaniedAsylumSeekingStatus(childID: "kezia")))
+            }
+            #expect(throws: StorageError.unknownChild(.socialWorkerEpisode, key: "SW9", childID: "nobody")) {
+                try writer.insert(.socialWorkerEpisode(SocialWorkerEpisode(id: "SW9", childID: "nobody", start: d("2024-01-01"))))
+            }
+            return Journey.extract
+        }
+        let stored = try #require(try store.fetchChildRecords("kezia"))
+        #expect(stored.children == [kezia])
+        #expect(stored.unaccompaniedAsylumSeekingStatuses == [UnaccompaniedAsylumSeekingStatus(childID: "kezia")])
     }
 
     @Test("A write that throws changes nothing", arguments: StoreKind.tested)
@@ -200,6 +246,45 @@ struct SQLiteFileTests {
         // Reopening an existing file runs no migration twice.
         let reopened = try SQLiteCaseRecordStore(path: path)
         #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
+        // The case records live in a snapshot file of their own, with its own migrations.
+        #expect(try reopened.appliedSnapshotMigrations() == [])
+        try reopened.replaceCaseRecords { writer in
+            for record in Journey.records { try writer.insert(record) }
+            return Journey.extract
+        }
+        #expect(try reopened.appliedSnapshotMigrations() == ["001-case-records", "008-ssda903-tables", "009-cin-child-details"])
+    }
+
+    @Test("A snapshot written before 008-ssda903-tables gains its tables, empty, when the store opens, and keeps its records")
+    func upgradeSnapshot() throws {
+        let directory = NSTemporaryDirectory() + "oversight-upgrade-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let old = try SQLiteCaseRecordStore(path: directory + "/o.sqlite")
+        try old.replaceCaseRecords { writer in
+            for record in Journey.records { try writer.insert(record) }
+            return Journey.extract
+        }
+        // Back to the snapshot as 001-case-records left it.
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: old.snapshotFolder).first)
+        let snapshot = try DatabaseQueue(path: old.snapshotFolder + "/" + file)
+        try snapshot.write { db in
+            for table in ["uasc_status", "cla_outcomes", "adoption", "placed_for_adoption", "previous_permanence", "social_worker_episode", "deprivation_of_liberty"] {
+                try db.execute(sql: "DROP TABLE \(table)")
+            }
+            try db.execute(sql: "ALTER TABLE child DROP COLUMN is_mother")
+            try db.execute(sql: "ALTER TABLE child DROP COLUMN mother_child_dob")
+            try db.execute(sql: "ALTER TABLE placement DROP COLUMN home_postcode")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '008-ssda903-tables'")
+        }
+        try snapshot.close()
+
+        let upgraded = try SQLiteCaseRecordStore(path: directory + "/o.sqlite")
+        #expect(try upgraded.appliedSnapshotMigrations() == ["001-case-records", "008-ssda903-tables", "009-cin-child-details"])
+        let counts = try upgraded.fetchEntityCounts()
+        #expect(counts[.child] == 3 && counts[.placement] == 1)
+        #expect(counts[.socialWorkerEpisode] == 0 && counts[.unaccompaniedAsylumSeekingStatus] == 0)
+        #expect(try upgraded.fetchCaseRecords().children.first { $0.id == "amara" }?.upn == Journey.amara.upn)
     }
 
     @Test("A snapshot imported before 009-cin-child-details gains its columns when the store opens, and reads on")

@@ -111,9 +111,13 @@ struct PostgresCaseRecordStoreTests {
         let reopened = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: first.schema)
         defer { reopened.close() }
         #expect(try reopened.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
+        // The case records live in a snapshot schema of their own, with SQLite's snapshot migrations.
+        #expect(try reopened.appliedSnapshotMigrations() == [])
+        try importJourney(into: reopened)
+        #expect(try reopened.appliedSnapshotMigrations() == ["001-case-records", "008-ssda903-tables", "009-cin-child-details"])
     }
 
-    @Test("A catalogue from before the access tables gains them when opened, keeping its imports")
+    @Test("A catalogue from before the access tables, and a snapshot from before 008-ssda903-tables, gain them when opened, keeping the imports")
     func upgradeAddsAccess() throws {
         let old = try store()
         defer { old.close() }
@@ -160,11 +164,22 @@ struct PostgresCaseRecordStoreTests {
         try old.executeInCatalogue("downgrading", "DROP FUNCTION access_log_refuse_change()")
         try old.executeInCatalogue("downgrading", "DELETE FROM schema_migrations WHERE name = '002-access'")
         #expect(try old.appliedMigrations() == ["001-extracts"])
+        // And the snapshot back to 001-case-records.
+        for table in ["uasc_status", "cla_outcomes", "adoption", "placed_for_adoption", "previous_permanence", "social_worker_episode", "deprivation_of_liberty"] {
+            try old.executeInCatalogue("downgrading", "DROP TABLE \(snapshot).\(table)")
+        }
+        try old.executeInCatalogue("downgrading", "ALTER TABLE \(snapshot).child DROP COLUMN is_mother, DROP COLUMN mother_child_dob")
+        try old.executeInCatalogue("downgrading", "ALTER TABLE \(snapshot).placement DROP COLUMN home_postcode")
+        try old.executeInCatalogue("downgrading", "DELETE FROM \(snapshot).schema_migrations WHERE name = '008-ssda903-tables'")
+        #expect(try old.appliedSnapshotMigrations() == ["001-case-records"])
 
         let upgraded = try PostgresCaseRecordStore(url: try PostgresTestServer.url(), schema: old.schema)
         defer { upgraded.close() }
         #expect(try upgraded.appliedMigrations() == ["001-extracts", "002-access", "003-plans", "004-workforce", "005-audits", "006-lado-notifications", "007-escalations-send", "009-cin-child-details"])
+        #expect(try upgraded.appliedSnapshotMigrations() == ["001-case-records", "008-ssda903-tables", "009-cin-child-details"])
         #expect(try upgraded.fetchEntityCounts()[.child] == 3)
+        #expect(try upgraded.fetchEntityCounts()[.socialWorkerEpisode] == 0)
+        #expect(try upgraded.fetchCaseRecords().placements.map(\.postcode) == ["HP19 8AA"])
         // The snapshot imported before 009 gained its columns, empty, so its records read on.
         let children = try upgraded.fetchCaseRecords().children
         #expect(children.map(\.id) == ["amara", "jordan", "unborn"])

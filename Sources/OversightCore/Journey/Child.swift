@@ -15,6 +15,9 @@ public struct Child: Hashable, Sendable, Codable, Identifiable {
     public var upn: String?
     public var upnUnknownReason: String?
     public var legacyID: String?
+    /// Whether a looked-after young woman is a mother (SSDA903 `MOTHER`), and her child's date of birth (`MC_DOB`).
+    public var isMother: Bool?
+    public var motherChildDateOfBirth: LocalDate?
     /// A UPN the child held before (CIN census `FormerUPN`), so their school records can still be matched.
     public var formerUPN: String?
     /// CIN census `Disabilities`: `[.none]` when the child has none, empty when nothing is recorded.
@@ -24,7 +27,7 @@ public struct Child: Hashable, Sendable, Codable, Identifiable {
         id: Identifier<Child>, forename: String? = nil, surname: String? = nil, sex: Sex? = nil,
         ethnicity: Ethnicity? = nil, dateOfBirth: LocalDate? = nil, expectedDateOfBirth: LocalDate? = nil,
         dateOfDeath: LocalDate? = nil, upn: String? = nil, upnUnknownReason: String? = nil, legacyID: String? = nil,
-        formerUPN: String? = nil, disabilities: [Disability] = []
+        isMother: Bool? = nil, motherChildDateOfBirth: LocalDate? = nil, formerUPN: String? = nil, disabilities: [Disability] = []
     ) {
         self.id = id
         self.forename = forename
@@ -37,6 +40,8 @@ public struct Child: Hashable, Sendable, Codable, Identifiable {
         self.upn = upn
         self.upnUnknownReason = upnUnknownReason
         self.legacyID = legacyID
+        self.isMother = isMother
+        self.motherChildDateOfBirth = motherChildDateOfBirth
         self.formerUPN = formerUPN
         self.disabilities = disabilities
     }

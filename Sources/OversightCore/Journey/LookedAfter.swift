@@ -75,11 +75,14 @@ public struct Placement: Hashable, Sendable, Codable, Identifiable {
     /// Miles from home; the SSD writes 999.9 for unknown, which is read as `nil`.
     public var distanceMiles: Double?
     public var changeReason: ReasonPlacementChange?
+    /// The postcode of the home the child was living at when placed (SSDA903 `HOME_POST`), which distance is measured from.
+    public var homePostcode: String?
 
     public init(
         id: Identifier<Placement>, childID: Identifier<Child>, periodOfCareID: String? = nil, start: LocalDate,
         end: LocalDate? = nil, type: PlacementType? = nil, provider: PlacementProvider? = nil, urn: String? = nil,
-        postcode: String? = nil, distanceMiles: Double? = nil, changeReason: ReasonPlacementChange? = nil
+        postcode: String? = nil, distanceMiles: Double? = nil, changeReason: ReasonPlacementChange? = nil,
+        homePostcode: String? = nil
     ) {
         self.id = id
         self.childID = childID
@@ -92,6 +95,7 @@ public struct Placement: Hashable, Sendable, Codable, Identifiable {
         self.postcode = postcode
         self.distanceMiles = distanceMiles
         self.changeReason = changeReason
+        self.homePostcode = homePostcode
     }
 
     public var interval: DateInterval { DateInterval(start: start, end: end) }

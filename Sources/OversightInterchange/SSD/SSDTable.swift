@@ -181,6 +181,8 @@ enum SSDTable: String, CaseIterable {
                 dateOfBirth: try row.date("pers_dob"), expectedDateOfBirth: try row.date("pers_expected_dob"),
                 dateOfDeath: try row.date("pers_death_date"), upn: row.text("pers_upn"),
                 upnUnknownReason: row.text("pers_upn_unknown"), legacyID: row.text("pers_legacy_id"),
+                // The SSD writes Y for a mother and leaves the rest blank, so blank is "not recorded", not "no".
+                isMother: try row.flag("pers_is_mother") == true ? true : nil,
                 disabilities: state.disabilitiesByPerson.removeValue(forKey: id.rawValue) ?? []))
 
         case .department:

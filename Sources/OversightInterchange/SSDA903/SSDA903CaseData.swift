@@ -2,36 +2,34 @@ import Foundation
 import OversightCore
 import OversightStorage
 
-/// What an SSDA903 import kept, and what it read but the store has no place for.
+/// What an SSDA903 import stored.
 public struct SSDA903ImportReport: Sendable {
     public var extract: ExtractDescription
     /// Rows stored per domain entity.
     public var stored: [Entity: Int]
-    /// Tables read whose data Oversight does not hold, by DfE name.
-    public var tablesNotKept: [String]
-    /// Columns of kept tables that Oversight does not hold, as `Table.COLUMN`.
-    public var columnsNotKept: [String]
+}
+
+/// How far an SSDA903 import has got: reading the files, then writing the records into the store.
+public enum SSDA903ImportProgress: Sendable {
+    case reading(SSDA903ReadProgress)
+    case writing(recordsDone: Int, recordsTotal: Int)
 }
 
 /// Maps the SSDA903 tables to Oversight's case records and back.
 ///
-/// The store holds a child's journey, not the return: Header, Episodes, Reviews, Missing and OC3 map onto
-/// `Child`, `LookedAfterEpisode` + `Placement`, `LookedAfterReview`, `MissingEpisode` and `CareLeaver`.
-/// The tables and columns in `tablesNotKept` / `columnsNotKept` have no home in the domain yet; the import
-/// says so rather than dropping them silently.
+/// The store holds a child's journey, not the return, so each table maps onto the domain: Header onto `Child`,
+/// Episodes onto `LookedAfterEpisode` + `Placement`, Reviews, Missing and OC3 onto `LookedAfterReview`,
+/// `MissingEpisode` and `CareLeaver`, and UASC, OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes and DoLo onto
+/// the types named after them. Every column is kept except the DOB and SEX that other tables repeat from the
+/// Header, which the export writes from the Header again.
 public enum SSDA903CaseData {
-    public static let keptTables: [SSDA903TableKind] = [.header, .episodes, .reviews, .missing, .oc3]
-    public static let columnsNotKept: [SSDA903TableKind: [SSDA903Field]] = [
-        .header: [.mother, .motherChildDOB], .episodes: [.homePost],
-    ]
-
     /// Reads the folder and replaces every case record with what it holds, in one transaction: a bad value
     /// stops the import with file, line and column, and the store is left as it was.
     public static func importReturn(
         from directory: String, into store: some CaseRecordStore, importedAt: String,
-        progress: ((SSDA903ReadProgress) -> Void)? = nil
+        progress: ((SSDA903ImportProgress) -> Void)? = nil
     ) throws -> SSDA903ImportReport {
-        let tables = try SSDA903Reader().read(directory: directory, progress: progress)
+        let tables = try SSDA903Reader().read(directory: directory, progress: progress.map { report in { report(.reading($0)) } })
         let paths = tables.values.map { directory + "/" + $0.file }.sorted()
         let extract = ExtractDescription(
             kind: "903", source: directory, fingerprint: try SSDImporter.fingerprint(paths), importedAt: importedAt,
@@ -39,19 +37,17 @@ public enum SSDA903CaseData {
         let caseRecords = try records(from: tables)
         var stored: [Entity: Int] = [:]
         try store.replaceCaseRecords { writer in
-            for record in caseRecords {
+            // Reported about a thousand times over the import, so the terminal is not the bottleneck.
+            let step = max(1, caseRecords.count / 1000)
+            for (index, record) in caseRecords.enumerated() {
                 try writer.insert(record)
                 stored[record.entity, default: 0] += 1
+                if index % step == 0 { progress?(.writing(recordsDone: index, recordsTotal: caseRecords.count)) }
             }
+            progress?(.writing(recordsDone: caseRecords.count, recordsTotal: caseRecords.count))
             return extract
         }
-        return SSDA903ImportReport(
-            extract: extract, stored: stored,
-            tablesNotKept: tables.keys.filter { !keptTables.contains($0) }.sorted().map(\.rawValue),
-            columnsNotKept: tables.keys.sorted().flatMap { kind in
-                (columnsNotKept[kind] ?? []).filter { field in tables[kind]![field].contains { $0 != nil } }
-                    .map { "\(kind.rawValue).\($0.rawValue)" }
-            })
+        return SSDA903ImportReport(extract: extract, stored: stored)
     }
 
     /// The case records the return's tables describe, children first.
@@ -68,7 +64,7 @@ public enum SSDA903CaseData {
             guard known.insert(id).inserted else { throw cell.invalid(.child, "appears more than once in the Header") }
             records.append(.child(Child(
                 id: Identifier(id), sex: try cell.code(.sex), ethnicity: try cell.code(.ethnic), dateOfBirth: try cell.date(.dob),
-                upn: cell[.upn])))
+                upn: cell[.upn], isMother: try cell.flag(.mother), motherChildDateOfBirth: try cell.date(.motherChildDOB))))
         }
         func child(_ cell: Cell) throws(InterchangeError) -> Identifier<Child> {
             let id = try cell.required(.child)
@@ -97,7 +93,7 @@ public enum SSDA903CaseData {
                 let placement = Placement(
                     id: Identifier(key), childID: childID, periodOfCareID: periodID, start: start, end: end,
                     type: try cell.code(.place), provider: try cell.code(.placeProvider), urn: cell[.urn],
-                    postcode: cell[.plPost], changeReason: try cell.code(.reasonPlaceChange))
+                    postcode: cell[.plPost], changeReason: try cell.code(.reasonPlaceChange), homePostcode: cell[.homePost])
                 records.append(.placement(placement))
                 records.append(.lookedAfterEpisode(LookedAfterEpisode(
                     id: Identifier(key), childID: childID, periodOfCareID: periodID, start: start, reasonNewEpisode: reason,
@@ -122,8 +118,10 @@ public enum SSDA903CaseData {
             }
         }
         if let leavers = tables[.oc3] {
+            var once = Set<String>()
             for row in leavers.indices {
                 let cell = Cell(table: leavers, row: row)
+                try cell.once(in: &once)
                 // ACCOM is the accommodation letter followed by 1 (suitable) or 2 (not suitable).
                 let accommodation = cell[.accom]
                 let letter = accommodation.map { String($0.prefix(1)) }
@@ -136,54 +134,65 @@ public enum SSDA903CaseData {
                     accommodationSuitable: suitability.map { $0 == "1" }, activity: try cell.code(.activ))))
             }
         }
+        try permanenceAndOutcomes(from: tables, child: child, into: &records)
         return records
     }
 
-    /// The return's tables for the collection year ending 31 March `year`, from stored case data.
-    ///
-    /// Episodes: every one open at any point in the year. Header: each child with such an episode or an OC3
-    /// row. Reviews and Missing: those in the year for those children. OC3: care leavers whose 17th–21st
-    /// birthday falls in the year.
-    public static func tables(for year: Int, from data: CaseRecords) -> [SSDA903TableKind: SSDA903Table] {
-        let period = OversightCore.DateInterval(start: LocalDate(year: year - 1, month: 4, day: 1)!, end: LocalDate(year: year, month: 3, day: 31)!)
-        let children = Dictionary(data.children.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let placements = Dictionary(data.placements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func dob(_ id: Identifier<Child>) -> String? { children[id]?.dateOfBirth?.ukString }
-
-        let episodes = data.lookedAfterEpisodes.filter { $0.interval.overlaps(period) }
-            .sorted { ($0.childID, $0.start) < ($1.childID, $1.start) }
-        let leavers = data.careLeavers.filter { leaver in
-            guard let born = children[leaver.childID]?.dateOfBirth else { return false }
-            return (17...21).contains(where: { period.contains(born.adding(years: $0)) })
-        }.sorted { $0.childID < $1.childID }
-        let included = Set(episodes.map(\.childID)).union(leavers.map(\.childID))
-        let inYear = { (date: LocalDate?) in date.map(period.contains) ?? false }
-
-        var tables: [SSDA903TableKind: SSDA903Table] = [:]
-        tables[.header] = SSDA903Table(kind: .header, rows: included.sorted().compactMap { children[$0] }.map {
-            [$0.id.rawValue, $0.sex?.rawValue, $0.dateOfBirth?.ukString, $0.ethnicity?.rawValue, $0.upn, nil, nil]
-        })
-        tables[.episodes] = SSDA903Table(kind: .episodes, rows: episodes.map { episode in
-            let placement = episode.placementID.flatMap { placements[$0] }
-            return [
-                episode.childID.rawValue, episode.start.ukString, episode.reasonNewEpisode?.rawValue, episode.legalStatus?.rawValue,
-                episode.categoryOfNeed?.rawValue, placement?.type?.rawValue, placement?.provider?.rawValue, episode.end?.ukString,
-                episode.reasonCeased?.rawValue, placement?.changeReason?.rawValue, nil, placement?.postcode, placement?.urn,
-            ]
-        })
-        tables[.reviews] = SSDA903Table(kind: .reviews, rows: data.lookedAfterReviews
-            .filter { included.contains($0.childID) && !$0.isCancelled && inYear($0.date) }
-            .sorted { ($0.childID, $0.date!) < ($1.childID, $1.date!) }
-            .map { [$0.childID.rawValue, dob($0.childID), $0.date?.ukString, $0.participation?.rawValue] })
-        tables[.missing] = SSDA903Table(kind: .missing, rows: data.missingEpisodes
-            .filter { included.contains($0.childID) && OversightCore.DateInterval(start: $0.start, end: $0.end).overlaps(period) }
-            .sorted { ($0.childID, $0.start) < ($1.childID, $1.start) }
-            .map { [$0.childID.rawValue, dob($0.childID), $0.type?.rawValue, $0.start.ukString, $0.end?.ukString] })
-        tables[.oc3] = SSDA903Table(kind: .oc3, rows: leavers.map { leaver in
-            let accommodation = leaver.accommodation.map { $0.rawValue + (leaver.accommodationSuitable == false ? "2" : "1") }
-            return [leaver.childID.rawValue, dob(leaver.childID), leaver.inTouch?.rawValue, leaver.activity?.rawValue, accommodation]
-        })
-        return tables
+    /// The tables beyond the journey: UASC, OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes and DoLo.
+    private static func permanenceAndOutcomes(
+        from tables: [SSDA903TableKind: SSDA903Table], child: (Cell) throws(InterchangeError) -> Identifier<Child>,
+        into records: inout [CaseRecord]
+    ) throws(InterchangeError) {
+        /// Each row of `kind`, with a set for the tables that hold one row per child.
+        func rows(_ kind: SSDA903TableKind, onePerChild: Bool, _ body: (Cell, Identifier<Child>) throws(InterchangeError) -> CaseRecord)
+            throws(InterchangeError)
+        {
+            guard let table = tables[kind] else { return }
+            var once = Set<String>()
+            for row in table.indices {
+                let cell = Cell(table: table, row: row)
+                let childID = try child(cell)
+                if onePerChild { try cell.once(in: &once) }
+                records.append(try body(cell, childID))
+            }
+        }
+        try rows(.uasc, onePerChild: true) { cell, childID throws(InterchangeError) in
+            .unaccompaniedAsylumSeekingStatus(UnaccompaniedAsylumSeekingStatus(childID: childID, ceasedDate: try cell.date(.duc)))
+        }
+        try rows(.oc2, onePerChild: true) { cell, childID throws(InterchangeError) in
+            .continuouslyLookedAfterOutcomes(ContinuouslyLookedAfterOutcomes(
+                childID: childID, sdqScore: try cell.number(.sdqScore), sdqReason: try cell.code(.sdqReason),
+                convicted: try cell.flag(.convicted), healthCheck: try cell.flag(.healthCheck),
+                immunisations: try cell.flag(.immunisations), teethCheck: try cell.flag(.teethCheck),
+                healthAssessment: try cell.flag(.healthAssessment), substanceMisuse: try cell.flag(.substanceMisuse),
+                interventionReceived: try cell.flag(.interventionReceived), interventionOffered: try cell.flag(.interventionOffered)))
+        }
+        try rows(.ad1, onePerChild: true) { cell, childID throws(InterchangeError) in
+            .adoption(Adoption(
+                childID: childID, decisionDate: try cell.date(.dateInt), matchingDate: try cell.date(.dateMatch),
+                adoptedByFosterCarer: try cell.flag(.fosterCare), numberOfAdopters: try cell.number(.nbAdoptr),
+                adopterSex: try cell.code(.sexAdoptr), adopterLegalStatus: try cell.code(.lsAdoptr)))
+        }
+        try rows(.placedAdoption, onePerChild: false) { cell, childID throws(InterchangeError) in
+            .decisionToPlaceForAdoption(DecisionToPlaceForAdoption(
+                id: Identifier("\(childID.rawValue)-PA\(cell.row + 1)"), childID: childID, date: try cell.requiredDate(.datePlaced),
+                ceasedDate: try cell.date(.datePlacedCeased), ceasedReason: try cell.code(.reasonPlacedCeased)))
+        }
+        try rows(.previousPermanence, onePerChild: true) { cell, childID throws(InterchangeError) in
+            // DATE_PERM is kept as written: the guidance allows an unknown day or month (zz/zz/2010).
+            .previousPermanence(PreviousPermanence(
+                childID: childID, option: try cell.code(.prevPerm), localAuthority: cell[.laPerm], orderDate: cell[.datePerm]))
+        }
+        try rows(.socialWorkerEpisodes, onePerChild: false) { cell, childID throws(InterchangeError) in
+            .socialWorkerEpisode(SocialWorkerEpisode(
+                id: Identifier("\(childID.rawValue)-SW\(cell.row + 1)"), childID: childID, socialWorkerID: cell[.swID],
+                start: try cell.requiredDate(.swDecom), end: try cell.date(.swDec), changeReason: try cell.code(.swReason)))
+        }
+        try rows(.deprivationOfLiberty, onePerChild: false) { cell, childID throws(InterchangeError) in
+            .deprivationOfLibertyOrder(DeprivationOfLibertyOrder(
+                id: Identifier("\(childID.rawValue)-DL\(cell.row + 1)"), childID: childID, start: try cell.requiredDate(.doloStart),
+                end: try cell.date(.doloEnd)))
+        }
     }
 
     /// One row of a table, read with the file, line and column for any error.
@@ -211,6 +220,29 @@ public enum SSDA903CaseData {
         func requiredDate(_ field: SSDA903Field) throws(InterchangeError) -> LocalDate {
             guard let date = try date(field) else { throw invalid(field, "is required") }
             return date
+        }
+
+        /// A 0/1 item.
+        func flag(_ field: SSDA903Field) throws(InterchangeError) -> Bool? {
+            switch self[field] {
+            case nil: return nil
+            case "0": return false
+            case "1": return true
+            default: throw invalid(field, "is not 0 or 1")
+            }
+        }
+
+        func number(_ field: SSDA903Field) throws(InterchangeError) -> Int? {
+            guard let value = self[field] else { return nil }
+            guard let number = Int(value) else { throw invalid(field, "is not a whole number") }
+            return number
+        }
+
+        /// Checks the row's child has not had a row already in a table that holds one per child.
+        func once(in seen: inout Set<String>) throws(InterchangeError) {
+            guard let id = self[.child], seen.insert(id).inserted else {
+                throw invalid(.child, "appears more than once in the \(table.kind.rawValue) table")
+            }
         }
 
         func code<Code: CodeList>(_ field: SSDA903Field) throws(InterchangeError) -> Code? {

@@ -201,6 +201,9 @@ extension CaseSnapshot {
                     allocations.append(AllocationRow(child: child, start: r.start, end: r.end, worker: worker(r.workerID), team: team(r.teamID)))
                 }
             case .earlyHelpEpisode, .childInNeedPlan, .legalStatusSpell, .child, .team, .worker: break
+            case .unaccompaniedAsylumSeekingStatus, .continuouslyLookedAfterOutcomes, .adoption, .decisionToPlaceForAdoption,
+                .previousPermanence, .socialWorkerEpisode, .deprivationOfLibertyOrder:
+                break
             }
         }
 

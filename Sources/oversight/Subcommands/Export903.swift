@@ -8,9 +8,11 @@ extension OversightCommand.SSDA903 {
         static let configuration = CommandConfiguration(
             abstract: "Write a collection year's SSDA903 tables from the stored case data.",
             discussion: """
-                Episodes open at any point in the year, the Header for their children and for care leavers \
-                with a 17th–21st birthday in the year (OC3), and the year's Reviews and Missing spells. Tables \
-                Oversight does not hold (OC2, UASC, AD1, PlacedAdoption, PrevPerm, SWEpisodes, DoLo) are not written.
+                Every table, with the return's inclusion rules: episodes open at any point in the year, the Header \
+                for their children and for care leavers with a 17th–21st birthday in the year (OC3), the year's \
+                Reviews, Missing spells and social worker episodes, UASC, OC2 for children looked after continuously \
+                for 12 months at 31 March, AD1 for children adopted in the year, PlacedAdoption decisions in force, \
+                PrevPerm for children who started to be looked after in the year, and DoLo from 2026/27.
                 """)
 
         @Option(help: "The collection year, named by its end: 2025 is 2024/25.")

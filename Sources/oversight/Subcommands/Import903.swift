@@ -11,7 +11,7 @@ extension OversightCommand.Import {
             discussion: """
                 The import lands whole or not at all and replaces what the database held, so importing the same \
                 return twice leaves the same data. A bad code or date stops it with file:line: column: reason. \
-                Tables and columns Oversight does not hold yet are listed, not silently dropped.
+                Every table is kept (UASC, OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes and DoLo included).
                 """)
 
         @Argument(help: "The folder holding the 903 CSV files.")
@@ -29,7 +29,12 @@ extension OversightCommand.Import {
             do {
                 let store = try StoreLocation(parsing: db).open()
                 report = try SSDA903CaseData.importReturn(from: directory, into: store, importedAt: isoTimestamp()) { progress in
-                    terminal.progress("Reading \(progress.file)", done: progress.bytesDone, total: progress.bytesTotal)
+                    switch progress {
+                    case .reading(let file):
+                        terminal.progress("Reading \(file.file)", done: file.bytesDone, total: file.bytesTotal)
+                    case .writing(let done, let total):
+                        terminal.progress("Storing \(total) records", done: done, total: total)
+                    }
                 }
             } catch {
                 terminal.finish("Import failed; the database is unchanged.")
@@ -39,12 +44,6 @@ extension OversightCommand.Import {
             terminal.finish(
                 "Imported \(stored) records from \(report.extract.rowsRead) rows of the 903 return in "
                     + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
-            if !report.tablesNotKept.isEmpty {
-                Terminal.write("  Read but not kept (Oversight does not hold these yet): \(report.tablesNotKept.joined(separator: ", "))\n")
-            }
-            if !report.columnsNotKept.isEmpty {
-                Terminal.write("  Columns read but not kept: \(report.columnsNotKept.joined(separator: ", "))\n")
-            }
         }
     }
 }
