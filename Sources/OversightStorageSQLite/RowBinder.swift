@@ -84,11 +84,6 @@ struct RowBinder {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
         index += 1
     }
-
-    mutating func integer(_ value: Int?) {
-        if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
-        index += 1
-    }
 }
 
 /// One prepared INSERT and the buffer its rows' text is bound from.

@@ -31,7 +31,8 @@ struct SSDA903ImportExportTests {
             "ad1.csv", "episodes.csv", "header.csv", "missing.csv", "oc2.csv", "oc3.csv", "placed_for_adoption.csv",
             "previous_permanence.csv", "reviews.csv", "sw_episodes.csv", "uasc.csv",
         ])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: generated).sorted() == files)
+        // The generator also writes the reference data its return uses (Ofsted lists, postcodes) into a folder beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: generated).sorted() == (files + ["reference"]).sorted())
         for file in files {
             #expect(try Self.kept(first + "/" + file) == Self.kept(second + "/" + file), "\(file)")
             // Compared as sets of rows: the return gives its rows no order.
