@@ -283,7 +283,7 @@ public struct SSDA903Generator: Sendable {
         // 2025/26: a URN for a placement outside England (243); supported accommodation moved to an authority
         // where its provider has no premises (241).
         let outside = episodes.indices.filter { episodes[$0][12] == nil && Self.outsideEngland.contains(episodes[$0][11] ?? "") }
-        let supported = episodes.indices.filter { episodes[$0][5] == "K3" && episodes[$0][12] != nil }
+        let supported = year >= 2026 ? episodes.indices.filter { episodes[$0][5] == "K3" && episodes[$0][12] != nil } : []
         let mistakes: [(column: Int, values: [String?], rows: [Int])] = [
             (10, ["XX1 1XX", "TW1 3B", nil], Array(episodes.indices)),
             (11, ["XX1 1XX", "TW1 3B", nil, Self.farPostcode], Array(episodes.indices)),
