@@ -23,6 +23,11 @@ public struct SSDA903OfstedProviders: Sendable {
         public var closed: LocalDate?
         /// As Ofsted writes it, upper-cased; compare through ``SSDA903OfstedProviders/comparablePostcode(_:)``.
         public var postcode: String?
+        /// The postcodes of the other rows listed under this URN (comparable form): a supported accommodation
+        /// provider is registered once but may have premises in several places (rule 241).
+        public var otherPremises: Set<String> = []
+        /// Every postcode listed under this URN, comparable form.
+        public var premises: Set<String> { otherPremises.union(postcode.map { [SSDA903OfstedProviders.comparablePostcode($0)] } ?? []) }
 
         public init(
             urn: String, list: ListFile, localAuthority: String?, placementCodes: Set<String>, providerCodes: Set<String>,
@@ -81,6 +86,7 @@ public struct SSDA903OfstedProviders: Sendable {
             if let a = merged.closed, let b = provider.closed { merged.closed = max(a, b) } else { merged.closed = nil }
             merged.localAuthority = merged.localAuthority ?? provider.localAuthority
             merged.postcode = merged.postcode ?? provider.postcode
+            merged.otherPremises.formUnion(provider.premises)
             byURN[provider.urn] = merged
         }
         self.byURN = byURN

@@ -29,6 +29,9 @@ extension SSDA903Generator {
     /// Dirt: more than 350 miles from Richmond (Lerwick).
     static let farPostcode = "ZE1 0AA"
 
+    /// Postcodes in Wales and Scotland (ONS codes starting W and S), where Ofsted registers no provider.
+    static let outsideEngland = Set(postcodeDirectory.filter { !$0.3.hasPrefix("E") }.map(\.0))
+
     /// Every postcode the generator writes, as the ONS postcode directory places it.
     public static let postcodePlaces: [PostcodePlace] = postcodeDirectory.map {
         PostcodePlace(postcode: $0.0, easting: $0.1, northing: $0.2, authority: $0.3, upperTier: $0.4)

@@ -144,7 +144,9 @@ public struct SSDA903Generator: Sendable {
             } else if dec != nil {
                 rec = "X1"
             }
-            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, home, placedAt, urn])
+            // From 2025/26 a placement outside England, where Ofsted registers no one, has no URN (243).
+            let reported = year >= 2026 && Self.outsideEngland.contains(placedAt) ? nil : urn
+            episodes.append([child, decom.ukString, rne, legalStatus, cin, place, provider, dec?.ukString, rec, nil, home, placedAt, reported])
         }
         // A reason for a placement change goes on the episode that ended with one.
         for n in episodes.indices.dropLast() where ["P", "T", "B", "U"].contains(episodes[n + 1][2]!) {
@@ -197,9 +199,10 @@ public struct SSDA903Generator: Sendable {
         rows.add(.socialWorkerEpisodes, [child, dob, "SW\(random.int(in: 100_000...999_999))", max(born, start).ukString, nil, "FCONTA"])
     }
 
-    /// Ofsted's unique reference number: SC-prefixed for a children's home, seven digits otherwise.
+    /// Ofsted's unique reference number: SC-prefixed for a children's home, seven digits otherwise (supported
+    /// accommodation, K3, is on the social care providers list, as its newer registrations are).
     private static func urn(for place: String, random: inout SeededGenerator) -> String {
-        place.hasPrefix("K") ? "SC\(random.int(in: 100_000...999_999))" : String(random.int(in: 1_000_000...9_999_999))
+        place == "K1" || place == "K2" ? "SC\(random.int(in: 100_000...999_999))" : String(random.int(in: 1_000_000...9_999_999))
     }
 
     /// Special guardianship to a former foster carer (E45) needs a foster placement to leave from (516).
@@ -277,11 +280,17 @@ public struct SSDA903Generator: Sendable {
         for episode in episodes { episodeCount[episode[0] ?? "", default: 0] += 1 }
         let alone = episodes.indices.filter { episodeCount[episodes[$0][0] ?? ""] == 1 }
         let homes = alone.filter { row in episodes[row][5].map { place in place.hasPrefix("K") || place == "H5" } ?? false }
+        // 2025/26: a URN for a placement outside England (243); supported accommodation moved to an authority
+        // where its provider has no premises (241).
+        let outside = episodes.indices.filter { episodes[$0][12] == nil && Self.outsideEngland.contains(episodes[$0][11] ?? "") }
+        let supported = year >= 2026 ? episodes.indices.filter { episodes[$0][5] == "K3" && episodes[$0][12] != nil } : []
         let mistakes: [(column: Int, values: [String?], rows: [Int])] = [
             (10, ["XX1 1XX", "TW1 3B", nil], Array(episodes.indices)),
             (11, ["XX1 1XX", "TW1 3B", nil, Self.farPostcode], Array(episodes.indices)),
             (6, ["PR1"], homes),
             (3, ["V3"], alone),
+            (12, ["XXXXXXX"], outside),
+            (11, ["B1 1BB", "LS1 1UR"], supported),
         ]
         for (column, values, rows) in mistakes where !rows.isEmpty {
             for _ in 0..<max(1, episodes.count / 200) {

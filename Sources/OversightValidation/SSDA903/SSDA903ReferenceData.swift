@@ -92,8 +92,11 @@ extension SSDA903ReferenceData {
             throw .notADirectory(path: directory)
         }
         var reference = SSDA903ReferenceData()
-        try reference.loadPostcodes(from: directory, keeping: postcodes.map { Set($0.map(SSDA903PostcodeGrid.key)) })
-        reference.providers = try SSDA903OfstedProviders.load(directory: directory)
+        let providers = try SSDA903OfstedProviders.load(directory: directory)
+        // The providers' premises are placed in the grid too (241 compares their authorities).
+        let premises = providers.map { $0.providers.flatMap(\.premises) } ?? []
+        try reference.loadPostcodes(from: directory, keeping: postcodes.map { Set($0.union(premises).map(SSDA903PostcodeGrid.key)) })
+        reference.providers = providers
         return reference
     }
 
@@ -247,6 +250,9 @@ public struct SSDA903Placement: Sendable {
         default: return code
         }
     }
+
+    /// PL_LA of a placement outside England, where Ofsted registers no provider (218, 243).
+    public static let outsideEngland: Set<String> = ["WAL", "SCO", "NIR"]
 
     /// A distance in tenths of a mile as the return writes it ("38.5").
     public static func miles(_ tenths: Int) -> String { "\(tenths / 10).\(tenths % 10)" }

@@ -17,6 +17,7 @@ public enum SSDA903Rules {
         rulesSocialWorker,
         rulesOfstedProviders,
         rulesPlacementGeography,
+        rulesProviderPremises,
     ]
 
     /// Every implemented rule, for every year.

@@ -132,13 +132,16 @@ extension SSDA903Rules {
             }
         },
         // 2025/26: a placement Ofsted registers, open at some point in the year, needs its URN (or XXXXXXX).
-        // 2024/25 also exempted placements outside England, which needs the postcode grid, so it is not run.
+        // Not outside England, where Ofsted registers no one (243 forbids a URN there): the catalogue marks it
+        // needs: .postcodes for PL_LA. 2024/25 exempted them too; it is not run.
         SSDA903Rule("218", years: 2026...2027, tables: [.episodes]) { context in
             let episodes = context[.episodes]
             let place = episodes[.place], urn = episodes[.urn], dec = episodes.dates(.dec)
             let without = SSDA903Codes.placementsWithoutURN(year: context.year)
+            let authority = context.placements?.authority
             return context.flag(.episodes) { row in
                 guard urn[row] == nil, let code = place[row], !without.contains(code) else { return false }
+                if let placed = authority?[row], SSDA903Placement.outsideEngland.contains(placed) { return false }
                 return dec[row].map { $0 >= context.collectionStart } ?? true
             }
         },
