@@ -105,6 +105,25 @@ struct SSDA903EpisodeRuleTests {
         #expect(Build.flagged("388", episodes) == Build.rows(.episodes, 0, 2, 4))
     }
 
+    /// Found on a dirty generated return, where the peer agreed after these readings: a date that cannot be read is
+    /// 102's or 141's finding, and gives the other rules no date to reckon with.
+    @Test("367 leaves out a short break whose end cannot be read; a short break whose start cannot be read does not break the 12-month cohort")
+    func unreadableDatesOnShortBreaks() {
+        let breaks = Build.episodes(
+            SampleRow.episode("A", "01/05/2024", ls: "V3", place: "U6", end: "31/02/2025", reason: "E8"),
+            SampleRow.episode("B", "01/05/2024", ls: "V3", place: "U6"))
+        #expect(Build.flagged("367", breaks) == Build.rows(.episodes, 1))
+        let episodes = Build.episodes(
+            SampleRow.episode("E", "01/01/2023", end: "01/05/2024", reason: "X1"),
+            SampleRow.episode("E", "2024-05-01", rne: "L", ls: "V4", end: "02/06/2024", reason: "X1"),
+            SampleRow.episode("E", "02/06/2024", rne: "L"),
+            SampleRow.episode("F", "01/01/2023", end: "01/05/2024", reason: "X1"),
+            SampleRow.episode("F", "01/05/2024", rne: "L", ls: "V4", end: "02/06/2024", reason: "X1"),
+            SampleRow.episode("F", "02/06/2024", rne: "L"))
+        let context = SSDA903Context(year: 2025, data: SSDA903Return(tables: [.episodes: episodes]))
+        #expect(context.lookedAfterTwelveMonths == ["E"])
+    }
+
     @Test("366, 367, 377, 383, 426: short breaks and temporary placements across a child's episodes")
     func shortBreaks() {
         var rows: [[String?]] = [

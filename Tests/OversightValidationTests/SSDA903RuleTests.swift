@@ -493,10 +493,14 @@ struct SSDA903LaterRulesTests {
         #expect(Build.flagged("199", Self.episodes) == Build.rows(.episodes, 1))
     }
 
-    @Test("218 (2025/26): an Ofsted-registered placement open in the year needs a URN; temporary ones and those ended before the year do not")
+    @Test("218: an Ofsted-registered placement open in the year needs a URN; temporary ones and those ended before the year do not")
     func rule218() {
         #expect(Build.flagged("218", year: 2026, Self.episodes) == Build.rows(.episodes, 1, 3))
-        #expect(SSDA903Rules.rule("218", year: 2025) == nil)
+        // A's adoption placement ended in June 2024: inside 2024/25, before 2025/26.
+        #expect(Build.flagged("218", year: 2025, Self.episodes) == Build.rows(.episodes, 0, 1, 3))
+        // Z1 (2024/25's "other placement") takes no URN; 2025/26 split it into Z11–Z14.
+        let other = Build.episodes(["D", "01/01/2023", "S", "C2", "N1", "Z1", "PR4", nil, nil, nil, nil, nil, nil])
+        #expect(Build.flagged("218", year: 2025, other).isEmpty)
     }
 
     @Test("1012: a care leaver with no episode this year has no other rows")

@@ -82,7 +82,7 @@ extension SSDA903Catalogue {
         Entry("214", "Placement location information not required."),
         Entry("215", "Child has care leaver information but one or more data items relating to children looked after for 12 months have been completed."),
         Entry("217", "Children who are placed for adoption with current foster carers (placement types A3 or A5) must have a reason for new episode of S, T or U."),
-        Entry("218", "Ofsted Unique reference number (URN) is required."),
+        Entry("218", "Ofsted Unique reference number (URN) is required.", needs: .postcodes),
         Entry("219", "The Ofsted Unique reference number (URN) provided for the child's placement does not match the placement type recorded.", needs: .ofstedProviders),
         Entry("221", "The Ofsted Unique reference number (URN) provided for the child's placement does not match the placement postcode provided.", needs: .ofstedProviders),
         Entry("222", "Ofsted Unique reference number (URN) should not be recorded for this placement type."),

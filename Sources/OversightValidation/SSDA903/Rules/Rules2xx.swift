@@ -131,10 +131,10 @@ extension SSDA903Rules {
                 return !["S", "T", "U"].contains(rne[row] ?? "")
             }
         },
-        // 2025/26: a placement Ofsted registers, open at some point in the year, needs its URN (or XXXXXXX).
-        // Not outside England, where Ofsted registers no one (243 forbids a URN there): the catalogue marks it
-        // needs: .postcodes for PL_LA. 2024/25 exempted them too; it is not run.
-        SSDA903Rule("218", years: 2026...2027, tables: [.episodes]) { context in
+        // A placement Ofsted registers, open at some point in the year, needs its URN (or XXXXXXX). Not outside
+        // England, where Ofsted registers no one (243 forbids a URN there): the catalogue marks it needs: .postcodes
+        // for PL_LA, in both years. The placement types that take no URN differ by year.
+        SSDA903Rule("218", years: 2025...2027, tables: [.episodes]) { context in
             let episodes = context[.episodes]
             let place = episodes[.place], urn = episodes[.urn], dec = episodes.dates(.dec)
             let without = SSDA903Codes.placementsWithoutURN(year: context.year)
