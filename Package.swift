@@ -138,7 +138,7 @@ let package = Package(
             name: "OversightWebTests",
             dependencies: [
                 "OversightWeb", "OversightCore", "OversightStorage", "OversightStorageSQLite", "OversightStoragePostgres",
-                "OversightMeasures", "OversightInterchange", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "OversightMeasures", "OversightInterchange", "OversightSynthetic", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ],

@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import OversightCore
+import OversightInterchange
 import OversightStorage
+import OversightSynthetic
 @testable import OversightWeb
 import Testing
 
@@ -96,6 +98,70 @@ struct ImportTests {
             let analystToken = try #require(Browser.csrf(in: page.body))
             let refused = try await post(client, analyst, csrf: analystToken, files: [("payload.sh", Data("echo".utf8))])
             #expect(refused.status == .badRequest)
+            #expect(try fixture.store.fetchExtracts().count == 1)
+        }
+    }
+
+    /// Posts `files`, follows the job to its end and returns the final page.
+    func importJob(_ client: some TestClientProtocol, _ browser: Browser, files: [(name: String, data: Data)]) async throws -> String {
+        let page = try await browser.get("/imports")
+        let token = try #require(Browser.csrf(in: page.body))
+        let response = try await post(client, browser, csrf: token, files: files)
+        #expect(response.status == .seeOther)
+        let location = try #require(response.headers[.location])
+        var report = try await browser.get(location)
+        for _ in 0..<200 where report.body.contains("<h1>Importing</h1>") {
+            try await Task.sleep(for: .milliseconds(100))
+            report = try await browser.get(location)
+        }
+        return report.body
+    }
+
+    @Test("A CIN census (one .xml file) and an SSDA903 return (its CSV files) import from the same form, each replacing the data")
+    func censusAndReturn() async throws {
+        let folder = NSTemporaryDirectory() + "oversight-web-returns-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try CINCensusGenerator(year: 2025, seed: 3).write(children: 40, to: folder + "/census.xml")
+        let ssda903 = SSDA903Generator(year: 2025, children: 30, seed: 3).generate()
+        let written = try SSDA903Writer.write(ssda903.tables, to: folder + "/903")
+
+        let fixture = try WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn("director")
+            let census = try await importJob(client, browser, files: [("census.xml", try Data(contentsOf: URL(fileURLWithPath: folder + "/census.xml")))])
+            #expect(census.contains("<h1>Import complete</h1>"), "\(census)")
+            #expect(census.contains("The CIN census replaces the data Oversight held"))
+            #expect(try fixture.store.fetchExtracts().last?.kind == "cin")
+            #expect(try fixture.store.fetchEntityCounts()[.child] == 40)
+
+            let files = try written.map { path in
+                let name = (path as NSString).lastPathComponent
+                return (name: name, data: try Data(contentsOf: URL(fileURLWithPath: folder + "/903/" + name)))
+            }
+            let ret = try await importJob(client, browser, files: files)
+            #expect(ret.contains("The SSDA903 return replaces the data Oversight held"), "\(ret)")
+            #expect(try fixture.store.fetchExtracts().last?.kind == "903")
+            #expect(try fixture.store.fetchEntityCounts()[.child] == ssda903[.header]?.count)
+        }
+    }
+
+    @Test("A census mixed with CSV files is refused before anything is imported; a 903 file with a bad date fails whole")
+    func refusedReturns() async throws {
+        let fixture = try WebFixture()
+        try await fixture.app().test(.router) { client in
+            let browser = Browser(client)
+            try await browser.signIn("director")
+            let page = try await browser.get("/imports")
+            let token = try #require(Browser.csrf(in: page.body))
+            let mixed = try await post(client, browser, csrf: token, files: [("census.xml", Data("<Message/>".utf8)), ("header.csv", Data("CHILD\n".utf8))])
+            #expect(mixed.status == .badRequest)
+
+            let header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n1,M,31/02/2010,WBRI,UN1,,\r\n"
+            let failed = try await importJob(client, browser, files: [("header.csv", Data(header.utf8))])
+            #expect(failed.contains("<h1>The import failed</h1>"), "\(failed)")
+            #expect(failed.contains("header.csv"))
             #expect(try fixture.store.fetchExtracts().count == 1)
         }
     }

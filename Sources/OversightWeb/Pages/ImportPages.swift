@@ -7,8 +7,8 @@ import OversightInterchange
 import OversightStorage
 import Synchronization
 
-/// Uploading an SSD extract from the browser, with progress while it imports and the validation report
-/// after: the same import as `oversight import ssd`, all or nothing.
+/// Uploading an SSD extract, a CIN census or an SSDA903 return from the browser, with progress while it imports and
+/// a report after: the same imports as `oversight import ssd|cin|903`, all or nothing.
 ///
 /// The upload streams to a temporary folder part by part, so a large extract never sits in memory; the
 /// import runs as a background job and its page refreshes itself until the job ends (no JavaScript).
@@ -53,14 +53,18 @@ struct ImportPages {
         guard let session = context.session else { throw HTTPError(.forbidden, message: "Sign in to import.") }
         let folder = NSTemporaryDirectory() + "oversight-upload-" + Secrets.token().prefix(16)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let kind: ImportJobs.Kind
         do {
             let files = try await Self.receive(request, into: folder, csrf: session.csrfToken)
-            guard !files.isEmpty else { throw HTTPError(.badRequest, message: "Choose the extract's ssd_*.csv files to upload.") }
+            guard !files.isEmpty else {
+                throw HTTPError(.badRequest, message: "Choose the extract's ssd_*.csv files, a CIN census .xml file or the 903 return's CSV files to upload.")
+            }
+            kind = try ImportJobs.Kind(files: files)
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
         }
-        let id = services.imports.start(folder: folder, by: user, store: services.store, now: services.now)
+        let id = services.imports.start(kind, folder: folder, by: user, store: services.store, now: services.now)
         return .redirect(to: "/imports/jobs/\(id)", type: .normal)
     }
 
@@ -97,10 +101,12 @@ struct ImportPages {
                 return
             }
             if current.handle == nil {
-                // Only the file's own name, and only CSV files: a crafted name must not reach another folder.
+                // Only the file's own name, and only CSV or XML files: a crafted name must not reach another folder.
                 let name = (current.filename ?? "").split(separator: "/").last.map(String.init)?.split(separator: "\\").last.map(String.init) ?? ""
-                guard name.lowercased().hasSuffix(".csv"), !name.hasPrefix("."), !name.isEmpty else {
-                    failure = HTTPError(.badRequest, message: "'\(current.filename ?? "")' is not a CSV file; upload the extract's ssd_*.csv files.")
+                let lower = name.lowercased()
+                guard lower.hasSuffix(".csv") || lower.hasSuffix(".xml"), !name.hasPrefix("."), !name.isEmpty else {
+                    failure = HTTPError(
+                        .badRequest, message: "'\(current.filename ?? "")' is not a CSV or XML file; upload the extract's ssd_*.csv files, a CIN census .xml or a 903 return's CSV files.")
                     return
                 }
                 let path = folder + "/" + name
@@ -140,6 +146,8 @@ struct ImportPages {
         var rejections: [RejectionRow]
         var rejectionCount: String
         var ignored: String?
+        /// For a census or a 903 return: what was stored.
+        var returnImported: String? = nil
     }
 
     private func job(_ request: Request, _ context: OversightRequestContext) throws -> HTMLPage {
@@ -158,6 +166,8 @@ struct ImportPages {
         case .failed(let message):
             model.failed = true
             model.error = message
+        case .importedReturn(let report):
+            model.returnImported = "The \(report.kind.name) replaces the data Oversight held: \(report.records.formatted) records from \(report.rowsRead.formatted) rows."
         case .succeeded(let report):
             model.succeeded = true
             model.tables = report.tables.map {
@@ -176,15 +186,50 @@ struct ImportPages {
 
 /// Import jobs running or finished in this process.
 final class ImportJobs: Sendable {
+    /// What an upload holds, told from its files: one XML file is a CIN census; CSV files named `ssd_*` are an SSD
+    /// extract; other CSV files are an SSDA903 return, whose tables the reader recognises by their columns.
+    enum Kind: Sendable, Equatable {
+        case ssd, census, ssda903
+
+        init(files: [String]) throws {
+            let xml = files.filter { $0.lowercased().hasSuffix(".xml") }
+            if !xml.isEmpty {
+                guard files.count == 1 else {
+                    throw HTTPError(.badRequest, message: "A CIN census is one .xml file; upload it on its own, without CSV files (\(files.joined(separator: ", "))).")
+                }
+                self = .census
+            } else {
+                self = files.contains { $0.lowercased().hasPrefix("ssd_") } ? .ssd : .ssda903
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .ssd: "SSD extract"
+            case .census: "CIN census"
+            case .ssda903: "SSDA903 return"
+            }
+        }
+    }
+
+    /// What a census or 903 import stored; they refuse a bad file whole, so there are no rejected rows to list.
+    struct ReturnImport: Sendable {
+        var kind: Kind
+        var rowsRead: Int
+        var records: Int
+    }
+
     enum State: Sendable {
         case running(table: String, done: Int, total: Int)
         case succeeded(SSDImportReport)
+        case importedReturn(ReturnImport)
         case failed(String)
 
         var summary: String {
             switch self {
             case .running(let table, _, _): "Importing \(table)"
             case .succeeded(let report): "Imported \(report.extract.rowsRead.formatted) rows, \(report.rejections.count.formatted) rejected"
+            case .importedReturn(let report): "Imported the \(report.kind.name): \(report.records.formatted) records"
             case .failed: "Failed; nothing was changed"
             }
         }
@@ -204,9 +249,10 @@ final class ImportJobs: Sendable {
     /// Finished jobs kept for their reports; older ones are forgotten when a new job starts.
     static let kept = 20
 
-    /// Imports the folder on a background thread; invalid rows are rejected and reported, not fatal, as a
-    /// person uploading from a browser wants the whole report rather than the first error.
-    func start(folder: String, by user: UserAccount, store: any CaseRecordStore, now: Int64) -> String {
+    /// Imports the folder on a background thread. In an SSD extract invalid rows are rejected and reported, not
+    /// fatal, as a person uploading from a browser wants the whole report rather than the first error; a census or a
+    /// 903 return is a statutory return, refused whole with the file, line and field of its first fault.
+    func start(_ kind: Kind = .ssd, folder: String, by user: UserAccount, store: any CaseRecordStore, now: Int64) -> String {
         let id = String(Secrets.token().prefix(12))
         let started = AccessGate.timestamp(now)
         jobs.withLock { jobs in
@@ -217,10 +263,28 @@ final class ImportJobs: Sendable {
         Thread.detachNewThread { [self] in
             let state: State
             do {
-                let report = try SSDImporter(skipInvalid: true).importExtract(from: folder, into: store, importedAt: started) { progress in
-                    self.update(id, .running(table: progress.table, done: progress.bytesDone, total: progress.bytesTotal))
+                switch kind {
+                case .ssd:
+                    let report = try SSDImporter(skipInvalid: true).importExtract(from: folder, into: store, importedAt: started) { progress in
+                        self.update(id, .running(table: progress.table, done: progress.bytesDone, total: progress.bytesTotal))
+                    }
+                    state = .succeeded(report)
+                case .census:
+                    let file = try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.lowercased().hasSuffix(".xml") } ?? ""
+                    let report = try CINCensusImporter().importCensus(from: folder + "/" + file, into: store, importedAt: started) { share in
+                        self.update(id, .running(table: file, done: Int(share * 1_000), total: 1_000))
+                    }
+                    state = .importedReturn(ReturnImport(kind: .census, rowsRead: report.extract.rowsRead, records: report.records))
+                case .ssda903:
+                    let report = try SSDA903CaseData.importReturn(from: folder, into: store, importedAt: started) { progress in
+                        switch progress {
+                        case .reading(let file): self.update(id, .running(table: file.file, done: file.bytesDone, total: file.bytesTotal))
+                        case .writing(let done, let total): self.update(id, .running(table: "storing the records", done: done, total: total))
+                        }
+                    }
+                    state = .importedReturn(
+                        ReturnImport(kind: .ssda903, rowsRead: report.extract.rowsRead, records: report.stored.values.reduce(0, +)))
                 }
-                state = .succeeded(report)
             } catch {
                 state = .failed("\(error)")
             }

@@ -270,14 +270,14 @@ enum Templates {
     static let imports = """
         {{<layout}}{{$title}}Imports{{/title}}{{$content}}
         <h1>Imports</h1>
-        <h2>Upload an SSD extract</h2>
-        <p>Choose every <code>ssd_*.csv</code> file of the extract. The import replaces the data Oversight holds, all or nothing; rows that fail validation are left out and listed in the report.</p>
+        <h2>Upload an SSD extract, a CIN census or an SSDA903 return</h2>
+        <p>Choose every <code>ssd_*.csv</code> file of an SSD extract, the census's <code>.xml</code> file, or every CSV file of a 903 return. The import replaces the data Oversight holds, all or nothing. In an SSD extract, rows that fail validation are left out and listed in the report; a census or a 903 return with a fault is refused whole, naming the file, line and field.</p>
         <form method="post" action="/imports" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="{{csrf}}">
-        <div class="form-group"><label for="files">Extract files</label><input type="file" id="files" name="files" accept=".csv,text/csv" multiple></div>
+        <div class="form-group"><label for="files">Extract files</label><input type="file" id="files" name="files" accept=".csv,text/csv,.xml,text/xml,application/xml" multiple></div>
         <button class="button" type="submit">Upload and import</button>
         </form>
-        <p class="muted small">Large extracts import faster from the command line: <code>oversight import ssd DIR --db DB</code>.</p>
+        <p class="muted small">Large extracts import faster from the command line: <code>oversight import ssd DIR --db DB</code>, <code>oversight import cin FILE.xml --db DB</code>, <code>oversight import 903 DIR --db DB</code>. To check a return against the DfE's rules without importing it: <code>oversight cin validate</code>, <code>oversight 903 validate</code>.</p>
         {{^empty(jobs)}}
         <table><caption>Imports started here</caption><thead><tr><th scope="col">Started (UTC)</th><th scope="col">State</th></tr></thead>
         <tbody>{{#jobs}}<tr><td><a href="/imports/jobs/{{id}}">{{started}}</a></td><td>{{state}}</td></tr>{{/jobs}}</tbody></table>
@@ -300,6 +300,10 @@ enum Templates {
         <div class="error-summary" role="alert"><h2>Nothing was changed</h2><p>{{error}}</p></div>
         <p><a href="/imports">Upload again</a></p>
         {{/failed}}
+        {{#returnImported}}
+        <h1>Import complete</h1>
+        <p>{{.}}</p>
+        {{/returnImported}}
         {{#succeeded}}
         <h1>Import complete</h1>
         <p>The data below replaces what Oversight held. {{rejectionCount}} rows were rejected.</p>

@@ -48,8 +48,8 @@ extension OversightCommand.Census {
             abstract: "Write the CIN census of a collection year from the stored case data.",
             discussion: """
                 Applies the census inclusion rules: children with a CIN episode open at some point in the year, \
-                and the work the census reports for it. The database holds no disability or previous-plan counts, \
-                so those elements are left out.
+                and the work the census reports for it. Disabilities, former UPNs and previous-plan counts \
+                come from what was imported (a census, or the SSD's disability table).
                 """)
 
         @Option(help: "The collection year: 2025 is the census of the year to 31 March 2025.")
