@@ -1,6 +1,7 @@
 import Foundation
 import OversightCore
 import OversightInterchange
+import OversightStorageSQLite
 import OversightSynthetic
 import OversightValidation
 import Testing
@@ -81,7 +82,7 @@ struct SSDA903XMLTests {
         let text = "<EXPSSDA903>\n  <CHILD>\n    <HEADER><CHILDID>C1</CHILD>\n"
         let error = readError(text)
         #expect(error?.hasPrefix("return.xml:3:") == true, "\(error ?? "no error")")
-        #expect(error?.contains("not well formed") == true, "\(error ?? "")")
+        #expect(error?.contains("not well formed: an end tag does not match the element it closes") == true, "\(error ?? "")")
         let truncated = readError("<EXPSSDA903>\n  <CHILD>\n    <HEADER><CHILDID>C1</CHILDID>\n")
         #expect(truncated?.contains("return.xml:") == true && (truncated?.contains("not well formed") == true || truncated?.contains("truncated") == true))
     }
@@ -171,6 +172,23 @@ struct SSDA903XMLTests {
             let same = fromXML == fromCSV
             #expect(same, "\(year) dirt \(dirt): \(Array(Set(fromXML.map { "\($0) \($1)" }).symmetricDifference(fromCSV.map { "\($0) \($1)" }).sorted().prefix(6)))")
         }
+    }
+
+    @Test("Importing the XML file stores the same case records as importing its CSV form")
+    func importsLikeCSV() throws {
+        let directory = temporaryFile("903-xml-import")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let fromXML = try SQLiteCaseRecordStore(path: directory + "/xml.sqlite")
+        let report = try SSDA903CaseData.importReturn(
+            from: ssda903XMLFixtures.appendingPathComponent("return.xml").path, into: fromXML, importedAt: "2025-05-01T09:00:00Z")
+        #expect(report.extract.rowsRead == 16)
+        let fromCSV = try SQLiteCaseRecordStore(path: directory + "/csv.sqlite")
+        _ = try SSDA903CaseData.importReturn(
+            from: ssda903XMLFixtures.appendingPathComponent("csv").path, into: fromCSV, importedAt: "2025-05-01T09:00:00Z")
+        let records = try fromXML.fetchCaseRecords()
+        #expect(report.stored.values.reduce(0, +) > 10)
+        #expect(records == (try fromCSV.fetchCaseRecords()))
     }
 
     @Test("The writer refuses rows the XML has no place for rather than dropping them")

@@ -87,8 +87,7 @@ public struct SSDA903XMLReader: Sendable {
         let parsed = parser.parse()
         if let failure = delegate.failure { throw failure }
         if !parsed {
-            let text = (parser.parserError as NSError?)?.localizedDescription.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            let reason = text.isEmpty || text.contains("operation couldn") ? "" : ": \(text)"
+            let reason = (parser.parserError as NSError?).map { ": " + SSDA903XMLDelegate.describe($0) } ?? ""
             throw Self.error(name, parser.lineNumber, parser.columnNumber, "the XML is not well formed\(reason)")
         }
         if let open = delegate.path.last {
@@ -211,9 +210,25 @@ private final class SSDA903XMLDelegate: NSObject, XMLParserDelegate {
     /// Foundation's parser does not always make `parse()` return false for a mismatched tag, so the error is
     /// caught here, where its line and column are still the error's.
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        let text = (parseError as NSError).localizedDescription.trimmingCharacters(in: .whitespacesAndNewlines)
-        let detail = text.isEmpty || text.contains("operation couldn") ? " (XMLParser error \((parseError as NSError).code))" : ": \(text)"
-        fail(parser, "the XML is not well formed\(detail)")
+        fail(parser, "the XML is not well formed: " + Self.describe(parseError as NSError))
+    }
+
+    /// Foundation on Linux names only the error's number (libxml2's, as NSXMLParserErrorDomain numbers them; its
+    /// `ErrorCode` enum does not match them there), so the common ones are said in words.
+    static func describe(_ error: NSError) -> String {
+        switch error.code {
+        case 76: return "an end tag does not match the element it closes"
+        case 5: return "the file ends before its elements are closed (is it truncated?)"
+        case 86: return "there is content after the root element's end"
+        case 38, 73, 74: return "a tag is not opened with '<' or not closed with '>'"
+        case 26: return "an '&' does not begin a known entity (write & as &amp;)"
+        case 68: return "a '<' or '&' is not followed by a name (write & as &amp;)"
+        case 4: return "the file holds no XML"
+        default:
+            let text = error.localizedDescription.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.contains("could not be completed") || text.contains("couldn") || text.isEmpty
+                ? "XMLParser error \(error.code)" : text
+        }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
