@@ -109,6 +109,19 @@ struct SSDA903XMLTests {
         #expect(readError("  \n")?.contains("is empty") == true)
     }
 
+    @Test("A 1 GB XML file is refused by its size before any of it is read")
+    func hugeFile() throws {
+        let path = temporaryFile("huge.xml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        FileManager.default.createFile(atPath: path, contents: Data("<EXPSSDA903>".utf8))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 1 << 30)  // sparse: no gigabyte is written
+        try handle.close()
+        #expect { try SSDA903Reader().read(directory: path) } throws: { error in
+            "\(error)".contains("huge.xml: cannot be read: is 1.0 GB; an SSDA903 XML return is at most 256 MB")
+        }
+    }
+
     @Test("A folder of one XML file is read as XML; XML beside CSV, or two XML files, are refused; a non-XML file path is not a folder")
     func folders() throws {
         let directory = temporaryFile("903-xml")

@@ -74,12 +74,9 @@ public struct SSDA903Reader: Sendable {
     /// - Throws: `InterchangeError` naming the file, line and column.
     public func readTable(path: String, progress: ((SSDA903ReadProgress) -> Void)? = nil) throws(InterchangeError) -> SSDA903Table {
         let name = (path as NSString).lastPathComponent
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        if size > maximumFileBytes {
-            throw .cannotRead(
-                path: name,
-                reason: "is \(Self.megabytes(size)); an SSDA903 table is at most \(Self.megabytes(maximumFileBytes)) (all of England's episodes fit in about 15 MB), so this is not a 903 file")
-        }
+        _ = try size(
+            of: path, name: name,
+            cap: "an SSDA903 table is at most \(Self.megabytes(maximumFileBytes)) (all of England's episodes fit in about 15 MB)")
         let reader = try CSVReader(path: path, displayName: name)
         let header = reader.header.map { $0.uppercased() }
         guard let kind = SSDA903TableKind(columns: header) else {
@@ -106,6 +103,15 @@ public struct SSDA903Reader: Sendable {
         var values: [SSDA903Field: [String?]] = [:]
         for (column, field) in kind.fields.enumerated() { values[field] = columns[column] }
         return SSDA903Table(kind: kind, file: name, lines: lines, values: values)
+    }
+
+    /// The file's size in bytes; a file beyond `maximumFileBytes` is refused before any of it is read, saying `cap`.
+    func size(of path: String, name: String, cap: String) throws(InterchangeError) -> Int {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        if size > maximumFileBytes {
+            throw .cannotRead(path: name, reason: "is \(Self.megabytes(size)); \(cap), so this is not a 903 file")
+        }
+        return size
     }
 
     /// Says which table the header came closest to and what it lacks or adds, so the fix is obvious.

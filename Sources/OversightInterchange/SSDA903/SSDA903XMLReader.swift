@@ -31,12 +31,8 @@ public struct SSDA903XMLReader: Sendable {
     /// - Throws: `InterchangeError` naming the file, line and column.
     public func read(path: String, progress: ((SSDA903ReadProgress) -> Void)? = nil) throws(InterchangeError) -> [SSDA903TableKind: SSDA903Table] {
         let name = (path as NSString).lastPathComponent
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        if size > maximumFileBytes {
-            throw .cannotRead(
-                path: name,
-                reason: "is \(SSDA903Reader.megabytes(size)); an SSDA903 XML return is at most \(SSDA903Reader.megabytes(maximumFileBytes)), so this is not a 903 file")
-        }
+        let size = try SSDA903Reader(maximumFileBytes: maximumFileBytes).size(
+            of: path, name: name, cap: "an SSDA903 XML return is at most \(SSDA903Reader.megabytes(maximumFileBytes))")
         guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
             throw .cannotRead(path: name, reason: "no such file, or it cannot be opened")
         }
