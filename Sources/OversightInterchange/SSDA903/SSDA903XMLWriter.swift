@@ -80,7 +80,8 @@ public enum SSDA903XMLWriter {
             leaf("SEX", header[.sex][headerRow], always: true, indent: 3)
             leaf("DOB", header[.dob][headerRow], always: true, indent: 3)
             leaf("ETHNIC", header[.ethnic][headerRow], always: true, indent: 3)
-            leaf("UASC", rows(.uasc).isEmpty ? nil : "1", always: true, indent: 3)
+            // 0 rather than empty: the peer's 105 reads an empty <UASC /> as status not completed.
+            leaf("UASC", rows(.uasc).isEmpty ? "0" : "1", indent: 3)
             single(.uasc, [.duc])
             single(.ad1, [.dateInt, .dateMatch, .fosterCare, .nbAdoptr, .sexAdoptr, .lsAdoptr])
             single(.oc3, [.inTouch, .activ, .accom])
