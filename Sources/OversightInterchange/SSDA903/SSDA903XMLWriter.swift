@@ -65,7 +65,7 @@ public enum SSDA903XMLWriter {
                 for (table, row) in rows(kind) {
                     out += "\(margin)<\(element)>\n"
                     for field in fields {
-                        leaf(field == .place ? "PL" : field.rawValue, table[field][row], always: element == "EPISODE", indent: indent + 1)
+                        leaf(field == .place ? "PL" : field.rawValue, table[field][row], always: true, indent: indent + 1)
                     }
                     out += "\(margin)</\(element)>\n"
                 }
