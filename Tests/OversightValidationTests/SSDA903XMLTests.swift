@@ -172,7 +172,12 @@ struct SSDA903XMLTests {
             let path = temporaryFile("903.xml")
             defer { try? FileManager.default.removeItem(atPath: path) }
             try SSDA903XMLWriter.write(csv, to: path)
-            let xml = try SSDA903Reader().read(directory: path)
+            var reports: [SSDA903ReadProgress] = []
+            let xml = try SSDA903Reader().read(directory: path) { reports.append($0) }
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber).intValue
+            #expect(size > 256 << 10, "a file large enough for progress to show")
+            #expect(reports.count > 3 && reports.last?.bytesDone == size, "the read reports progress as it goes, ending at the file's size: \(reports.map(\.bytesDone))")
+            #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.bytesDone <= $1.bytesDone })
             for kind in SSDA903XMLReader.tables {
                 let want = SSDA903RoundTrip.rows(csv[kind]), got = SSDA903RoundTrip.rows(xml[kind])
                 let same = got == want

@@ -33,7 +33,7 @@ public struct SSDA903XMLReader: Sendable {
         let name = (path as NSString).lastPathComponent
         let size = try SSDA903Reader(maximumFileBytes: maximumFileBytes).size(
             of: path, name: name, cap: "an SSDA903 XML return is at most \(SSDA903Reader.megabytes(maximumFileBytes))")
-        guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path), let file = InputStream(fileAtPath: path) else {
             throw .cannotRead(path: name, reason: "no such file, or it cannot be opened")
         }
         let head: Data
@@ -49,6 +49,7 @@ public struct SSDA903XMLReader: Sendable {
             throw .notUTF8(at: SourceLocation(file: name, line: place.line, field: "column \(place.column)"))
         }
         progress?(SSDA903ReadProgress(file: name, bytesDone: 0, bytesTotal: size))
+        let stream = CountingInputStream(file, step: max(64 << 10, size / 200)) { done in progress?(SSDA903ReadProgress(file: name, bytesDone: done, bytesTotal: size)) }
         let tables = try read(XMLParser(stream: stream), name: name)
         progress?(SSDA903ReadProgress(file: name, bytesDone: size, bytesTotal: size))
         return tables
@@ -98,6 +99,41 @@ public struct SSDA903XMLReader: Sendable {
     /// XML errors say `file:line:column`, as the CIN census reader's do.
     static func error(_ file: String, _ line: Int, _ column: Int, _ reason: String) -> InterchangeError {
         .cannotRead(path: "\(file):\(line):\(column)", reason: reason)
+    }
+}
+
+/// Counts the bytes the parser has taken, so a large return shows how far its read has got.
+private final class CountingInputStream: InputStream {
+    private let base: InputStream
+    private let report: (Int) -> Void
+    private let step: Int
+    private var done = 0
+    private var reported = 0
+
+    /// `report` is called each time about `step` more bytes have been read.
+    init(_ base: InputStream, step: Int, report: @escaping (Int) -> Void) {
+        self.base = base
+        self.step = step
+        self.report = report
+        super.init(data: Data())
+    }
+
+    override func open() { base.open() }
+    override func close() { base.close() }
+    override var hasBytesAvailable: Bool { base.hasBytesAvailable }
+    override var streamStatus: Stream.Status { base.streamStatus }
+    override var streamError: (any Error)? { base.streamError }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength: Int) -> Int {
+        let count = base.read(buffer, maxLength: maxLength)
+        if count > 0 {
+            done += count
+            if done - reported >= step {
+                reported = done
+                report(done)
+            }
+        }
+        return count
     }
 }
 
