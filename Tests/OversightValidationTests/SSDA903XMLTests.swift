@@ -107,6 +107,12 @@ struct SSDA903XMLTests {
         let csv = readError("CHILD,SEX,DOB\nC1,M,01/01/2010\n", name: "header.xml")
         #expect(csv?.contains("header.xml:1:1") == true && csv?.contains("does not begin with XML") == true)
         #expect(readError("  \n")?.contains("is empty") == true)
+        var latin1 = Data("<EXPSSDA903>\n<CHILD><HEADER><CHILDID>Ren".utf8)
+        latin1.append(0xE9)
+        latin1.append(contentsOf: Data("</CHILDID></HEADER></CHILD></EXPSSDA903>".utf8))
+        #expect {
+            try SSDA903XMLReader().read(data: latin1, name: "return.xml")
+        } throws: { "\($0)".hasPrefix("return.xml:2: column 28") && "\($0)".contains("not UTF-8") }
     }
 
     @Test("A 1 GB XML file is refused by its size before any of it is read")

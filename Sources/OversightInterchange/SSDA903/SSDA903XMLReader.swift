@@ -45,7 +45,13 @@ public struct SSDA903XMLReader: Sendable {
             throw .cannotRead(path: name, reason: error.localizedDescription)
         }
         try Self.checkBeginsWithMarkup(head, name: name)
-        if let place = try? UTF8Scan.firstInvalid(inFile: path) {
+        let invalid: (line: Int, column: Int)?
+        do {
+            invalid = try UTF8Scan.firstInvalid(inFile: path)
+        } catch {
+            throw .cannotRead(path: name, reason: error.localizedDescription)
+        }
+        if let place = invalid {
             throw .notUTF8(at: SourceLocation(file: name, line: place.line, field: "column \(place.column)"))
         }
         progress?(SSDA903ReadProgress(file: name, bytesDone: 0, bytesTotal: size))
