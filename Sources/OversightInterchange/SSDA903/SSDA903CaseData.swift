@@ -30,7 +30,10 @@ public enum SSDA903CaseData {
         progress: ((SSDA903ImportProgress) -> Void)? = nil
     ) throws -> SSDA903ImportReport {
         let tables = try SSDA903Reader().read(directory: directory, progress: progress.map { report in { report(.reading($0)) } })
-        let paths = tables.values.map { directory + "/" + $0.file }.sorted()
+        // An XML return is one file, whether named directly or as the one file of its folder.
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+        let paths = isDirectory.boolValue ? Set(tables.values.map { directory + "/" + $0.file }).sorted() : [directory]
         let extract = ExtractDescription(
             kind: "903", source: directory, fingerprint: try SSDImporter.fingerprint(paths), importedAt: importedAt,
             rowsRead: tables.values.reduce(0) { $0 + $1.count })

@@ -8,7 +8,7 @@ public struct SSDA903ReadProgress: Sendable {
     public var bytesTotal: Int
 }
 
-/// Reads a folder of SSDA903 CSV files into tables.
+/// Reads a folder of SSDA903 CSV files (or the DfE's 903 XML, through `SSDA903XMLReader`) into tables.
 ///
 /// Each file is recognised by its set of columns (the DfE's tools do the same), so `Episodes 2025.csv`
 /// and `episodes.csv` both work. Anything that would lose data silently stops the read with the file,
@@ -23,7 +23,8 @@ public struct SSDA903Reader: Sendable {
         self.maximumFileBytes = maximumFileBytes
     }
 
-    /// Reads every `.csv` file in `directory`; other files (the 903 XML included) are left alone.
+    /// Reads every `.csv` file in `directory`, or the return's one `.xml` file (the DfE's 903 XML) when the folder
+    /// holds no CSV; `directory` may also be the path of that XML file. The two forms are never mixed.
     /// - Throws: `InterchangeError` naming the file (and line and column where there is one).
     public func read(
         directory: String, progress: ((SSDA903ReadProgress) -> Void)? = nil
@@ -32,12 +33,28 @@ public struct SSDA903Reader: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw .cannotRead(path: directory, reason: "no such folder")
         }
-        guard isDirectory.boolValue else { throw .notADirectory(path: directory) }
+        guard isDirectory.boolValue else {
+            guard directory.lowercased().hasSuffix(".xml") else { throw .notADirectory(path: directory) }
+            return try SSDA903XMLReader(maximumFileBytes: maximumFileBytes).read(path: directory, progress: progress)
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
             throw .cannotRead(path: directory, reason: error.localizedDescription)
+        }
+        let xmlNames = names.filter { $0.lowercased().hasSuffix(".xml") }
+        if let xml = xmlNames.first {
+            if let csv = names.first(where: { $0.lowercased().hasSuffix(".csv") }) {
+                throw .cannotRead(
+                    path: directory,
+                    reason: "holds both 903 XML (\(xml)) and CSV (\(csv)); a return is one form or the other, so remove one")
+            }
+            guard xmlNames.count == 1 else {
+                throw .cannotRead(
+                    path: directory, reason: "holds \(xmlNames.count) XML files (\(xmlNames.joined(separator: ", "))); a 903 XML return is one file")
+            }
+            return try SSDA903XMLReader(maximumFileBytes: maximumFileBytes).read(path: directory + "/" + xml, progress: progress)
         }
         var tables: [SSDA903TableKind: SSDA903Table] = [:]
         for name in names where name.lowercased().hasSuffix(".csv") {
@@ -49,7 +66,7 @@ public struct SSDA903Reader: Sendable {
             }
             tables[table.kind] = table
         }
-        guard !tables.isEmpty else { throw .noTables(path: directory, expected: "SSDA903 CSV") }
+        guard !tables.isEmpty else { throw .noTables(path: directory, expected: "SSDA903 CSV or XML") }
         return tables
     }
 
@@ -57,12 +74,9 @@ public struct SSDA903Reader: Sendable {
     /// - Throws: `InterchangeError` naming the file, line and column.
     public func readTable(path: String, progress: ((SSDA903ReadProgress) -> Void)? = nil) throws(InterchangeError) -> SSDA903Table {
         let name = (path as NSString).lastPathComponent
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-        if size > maximumFileBytes {
-            throw .cannotRead(
-                path: name,
-                reason: "is \(Self.megabytes(size)); an SSDA903 table is at most \(Self.megabytes(maximumFileBytes)) (all of England's episodes fit in about 15 MB), so this is not a 903 file")
-        }
+        _ = try size(
+            of: path, name: name,
+            cap: "an SSDA903 table is at most \(Self.megabytes(maximumFileBytes)) (all of England's episodes fit in about 15 MB)")
         let reader = try CSVReader(path: path, displayName: name)
         let header = reader.header.map { $0.uppercased() }
         guard let kind = SSDA903TableKind(columns: header) else {
@@ -89,6 +103,15 @@ public struct SSDA903Reader: Sendable {
         var values: [SSDA903Field: [String?]] = [:]
         for (column, field) in kind.fields.enumerated() { values[field] = columns[column] }
         return SSDA903Table(kind: kind, file: name, lines: lines, values: values)
+    }
+
+    /// The file's size in bytes; a file beyond `maximumFileBytes` is refused before any of it is read, saying `cap`.
+    func size(of path: String, name: String, cap: String) throws(InterchangeError) -> Int {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        if size > maximumFileBytes {
+            throw .cannotRead(path: name, reason: "is \(Self.megabytes(size)); \(cap), so this is not a 903 file")
+        }
+        return size
     }
 
     /// Says which table the header came closest to and what it lacks or adds, so the fix is obvious.

@@ -7,14 +7,14 @@ extension OversightCommand.Import {
     struct SSDA903: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "903",
-            abstract: "Import an SSDA903 return: a folder of 903 CSV files, recognised by their columns.",
+            abstract: "Import an SSDA903 return: a folder of 903 CSV files, recognised by their columns, or the DfE's 903 XML file.",
             discussion: """
                 The import lands whole or not at all and replaces what the database held, so importing the same \
                 return twice leaves the same data. A bad code or date stops it with file:line: column: reason. \
                 Every table is kept (UASC, OC2, AD1, PlacedAdoption, PrevPerm, SWEpisodes and DoLo included).
                 """)
 
-        @Argument(help: "The folder holding the 903 CSV files.")
+        @Argument(help: "The folder holding the 903 CSV files (or its one XML file), or the path of the 903 XML file.")
         var directory: String
 
         @Option(help: "The database: a SQLite file (created if missing), sqlite:PATH, or postgres://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME].")

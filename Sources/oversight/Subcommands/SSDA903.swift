@@ -64,15 +64,16 @@ extension OversightCommand.SSDA903 {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate a folder of SSDA903 CSV files against a collection year's DfE rules.",
+            abstract: "Validate an SSDA903 return (a folder of CSV files, or the DfE's 903 XML) against a collection year's DfE rules.",
             discussion: """
-                Files are recognised by their columns, not their names. Every rule of the year's pack is \
+                CSV files are recognised by their columns, not their names; a folder holding one .xml file, or \
+                the path of that file, is read as the 903 XML (CSV and XML are never mixed). Every rule of the year's pack is \
                 reported: failed (with each failing table row and child), passed, or skipped with the reason \
                 (a table not supplied, reference data not supplied, or not yet implemented). The exit status \
                 is 1 when any error rule (not a query) fails.
                 """)
 
-        @Argument(help: "The folder holding this year's 903 CSV files.")
+        @Argument(help: "The folder holding this year's 903 CSV files (or its one XML file), or the path of the 903 XML file.")
         var directory: String
 
         @Option(help: "The collection year, named by its end as the DfE does: 2025 is 2024/25.")
