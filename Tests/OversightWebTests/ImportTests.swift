@@ -144,6 +144,12 @@ struct ImportTests {
             #expect(ret.contains("The SSDA903 return replaces the data Oversight held"), "\(ret)")
             #expect(try fixture.store.fetchExtracts().last?.kind == "903")
             #expect(try fixture.store.fetchEntityCounts()[.child] == ssda903[.header]?.count)
+
+            // The 903 in the DfE's XML form is told from a census by its root element.
+            let xml = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Fixtures/ssda903-xml/return.xml").standardized
+            let fromXML = try await importJob(client, browser, files: [("return.xml", try Data(contentsOf: xml))])
+            #expect(fromXML.contains("The SSDA903 return replaces the data Oversight held"), "\(fromXML)")
+            #expect(try fixture.store.fetchEntityCounts()[.child] == 3)
         }
     }
 

@@ -59,7 +59,7 @@ struct ImportPages {
             guard !files.isEmpty else {
                 throw HTTPError(.badRequest, message: "Choose the extract's ssd_*.csv files, a CIN census .xml file or the 903 return's CSV files to upload.")
             }
-            kind = try ImportJobs.Kind(files: files)
+            kind = try ImportJobs.Kind(files: files, in: folder)
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
@@ -186,18 +186,25 @@ struct ImportPages {
 
 /// Import jobs running or finished in this process.
 final class ImportJobs: Sendable {
-    /// What an upload holds, told from its files: one XML file is a CIN census; CSV files named `ssd_*` are an SSD
-    /// extract; other CSV files are an SSDA903 return, whose tables the reader recognises by their columns.
+    /// What an upload holds, told from its files: one XML file is a CIN census, or an SSDA903 return when its root is
+    /// the 903's `<EXPSSDA903>`; CSV files named `ssd_*` are an SSD extract; other CSV files are an SSDA903 return,
+    /// whose tables the reader recognises by their columns.
     enum Kind: Sendable, Equatable {
         case ssd, census, ssda903
 
-        init(files: [String]) throws {
+        init(files: [String], in folder: String) throws {
             let xml = files.filter { $0.lowercased().hasSuffix(".xml") }
-            if !xml.isEmpty {
+            if let file = xml.first {
                 guard files.count == 1 else {
-                    throw HTTPError(.badRequest, message: "A CIN census is one .xml file; upload it on its own, without CSV files (\(files.joined(separator: ", "))).")
+                    throw HTTPError(
+                        .badRequest, message: "A CIN census or a 903 return in XML is one .xml file; upload it on its own (\(files.joined(separator: ", "))).")
                 }
-                self = .census
+                // The root element comes within the first few hundred bytes, after the declaration.
+                let head = FileHandle(forReadingAtPath: folder + "/" + file).map { handle in
+                    defer { try? handle.close() }
+                    return String(decoding: handle.readData(ofLength: 4_096), as: UTF8.self)
+                }
+                self = head?.contains("<EXPSSDA903") == true ? .ssda903 : .census
             } else {
                 self = files.contains { $0.lowercased().hasPrefix("ssd_") } ? .ssd : .ssda903
             }
