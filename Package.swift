@@ -66,7 +66,7 @@ let package = Package(
             name: "OversightWeb",
             dependencies: [
                 "OversightCore", "OversightStorage", "OversightMeasures", "OversightInterchange", "OversightImprovement",
-                "OversightWorkforce", "OversightTrackers",
+                "OversightWorkforce", "OversightTrackers", "OversightValidation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

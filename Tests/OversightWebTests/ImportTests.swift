@@ -14,10 +14,15 @@ struct ImportTests {
         .appendingPathComponent("../OversightInterchangeTests/Fixtures/ssd-systemc").standardized.path
 
     /// A multipart body as a browser sends the import form: the CSRF field first, then the files.
-    static func body(csrf: String?, files: [(name: String, data: Data)], boundary: String = "----oversight-test") -> ByteBuffer {
+    static func body(
+        csrf: String?, fields: [(String, String)] = [], files: [(name: String, data: Data)], boundary: String = "----oversight-test"
+    ) -> ByteBuffer {
         var buffer = ByteBuffer()
         if let csrf {
             buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n")
+        }
+        for (name, value) in fields {
+            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         for file in files {
             buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n")
@@ -34,12 +39,14 @@ struct ImportTests {
         }
     }
 
-    func post(_ client: some TestClientProtocol, _ browser: Browser, csrf: String?, files: [(name: String, data: Data)]) async throws -> TestResponse {
+    func post(
+        _ client: some TestClientProtocol, _ browser: Browser, csrf: String?, fields: [(String, String)] = [], files: [(name: String, data: Data)]
+    ) async throws -> TestResponse {
         let cookie = try #require(browser.cookie(SessionCookie.name))
         return try await client.execute(
             uri: "/imports", method: .post,
             headers: [.contentType: "multipart/form-data; boundary=----oversight-test", .cookie: "\(SessionCookie.name)=\(cookie)"],
-            body: Self.body(csrf: csrf, files: files))
+            body: Self.body(csrf: csrf, fields: fields, files: files))
     }
 
     @Test("A director uploads an SSD extract: it imports in the background, with progress, then the validation report")
@@ -103,10 +110,11 @@ struct ImportTests {
     }
 
     /// Posts `files`, follows the job to its end and returns the final page.
-    func importJob(_ client: some TestClientProtocol, _ browser: Browser, files: [(name: String, data: Data)]) async throws -> String {
+    func importJob(_ client: some TestClientProtocol, _ browser: Browser, year: Int = 2025, files: [(name: String, data: Data)]) async throws -> String {
         let page = try await browser.get("/imports")
+        #expect(page.body.contains("<option value=\"2025\">2024/25</option>"))
         let token = try #require(Browser.csrf(in: page.body))
-        let response = try await post(client, browser, csrf: token, files: files)
+        let response = try await post(client, browser, csrf: token, fields: [("year", String(year))], files: files)
         #expect(response.status == .seeOther)
         let location = try #require(response.headers[.location])
         var report = try await browser.get(location)
@@ -133,22 +141,32 @@ struct ImportTests {
             let census = try await importJob(client, browser, files: [("census.xml", try Data(contentsOf: URL(fileURLWithPath: folder + "/census.xml")))])
             #expect(census.contains("<h1>Import complete</h1>"), "\(census)")
             #expect(census.contains("The CIN census replaces the data Oversight held"))
+            // A clean generated census passes every error rule of its year; the page says which pack it was judged by.
+            #expect(census.contains("Checked against the DfE&#39;s 2024/25 rules") || census.contains("Checked against the DfE's 2024/25 rules"), "\(census)")
             #expect(try fixture.store.fetchExtracts().last?.kind == "cin")
             #expect(try fixture.store.fetchEntityCounts()[.child] == 40)
 
-            let files = try written.map { path in
+            var files = try written.map { path in
                 let name = (path as NSString).lastPathComponent
                 return (name: name, data: try Data(contentsOf: URL(fileURLWithPath: folder + "/903/" + name)))
             }
+            // A child in the Header with no episode, school age but UN1 ("not of school age"): stored, and the page lists
+            // the rules it fails (EPI, 209).
+            let header = try #require(files.firstIndex { $0.name == "header.csv" })
+            files[header].data.append(Data("999999,M,01/01/2010,WBRI,UN1,,\r\n".utf8))
             let ret = try await importJob(client, browser, files: files)
             #expect(ret.contains("The SSDA903 return replaces the data Oversight held"), "\(ret)")
+            #expect(ret.contains("2024/25 rules") && ret.contains("not run"), "\(ret)")
+            #expect(ret.contains("<caption>DfE rules the file fails</caption>"))
+            #expect(ret.contains("<td>209</td>") && ret.contains("<td>EPI</td>"), "\(ret)")
             #expect(try fixture.store.fetchExtracts().last?.kind == "903")
-            #expect(try fixture.store.fetchEntityCounts()[.child] == ssda903[.header]?.count)
+            #expect(try fixture.store.fetchEntityCounts()[.child] == (ssda903[.header]?.count ?? 0) + 1)
 
             // The 903 in the DfE's XML form is told from a census by its root element.
             let xml = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Fixtures/ssda903-xml/return.xml").standardized
             let fromXML = try await importJob(client, browser, files: [("return.xml", try Data(contentsOf: xml))])
             #expect(fromXML.contains("The SSDA903 return replaces the data Oversight held"), "\(fromXML)")
+            #expect(fromXML.contains("Checked against the DfE"))
             #expect(try fixture.store.fetchEntityCounts()[.child] == 3)
         }
     }

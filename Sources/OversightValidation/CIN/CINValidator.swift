@@ -113,3 +113,30 @@ public struct CINValidation {
         return ValidationReport(outcomes: outcomes, childCount: childCount, seconds: seconds)
     }
 }
+
+extension CINValidation {
+    /// Reads a census file and validates it in one streaming pass, as `oversight cin validate` and the web's census
+    /// upload do. The header is read as the file goes, so the return-level rules get it at the end.
+    /// - Parameters:
+    ///   - localAuthorityNumbers: for rule 1530; the shipped list unless the caller supplies another.
+    ///   - eachChild: called with the number of children read so far, for progress.
+    /// - Throws: `CINReadError` with the line and column of a file that cannot be read.
+    public static func validate(
+        file: String, year: Int, localAuthorityNumbers: Set<String>? = Set(LocalAuthorityNumbers.bundled), eachChild: (Int) -> Void = { _ in }
+    ) throws -> (report: ValidationReport, summary: CINReadSummary) {
+        let started = ContinuousClock.now
+        var validation: CINValidation?
+        var children = 0
+        let summary = try CINCensusReader().read(path: file) { child in
+            if validation == nil { validation = CINValidation(year: year, localAuthorityNumbers: localAuthorityNumbers) }
+            validation?.add(child)
+            children += 1
+            eachChild(children)
+        }
+        let run =
+            validation?.withHeader(summary.header) ?? CINValidation(year: year, header: summary.header, localAuthorityNumbers: localAuthorityNumbers)
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (run.finish(seconds: seconds), summary)
+    }
+}

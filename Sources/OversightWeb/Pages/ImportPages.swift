@@ -5,6 +5,7 @@ import OversightCore
 import OversightImprovement
 import OversightInterchange
 import OversightStorage
+import OversightValidation
 import Synchronization
 
 /// Uploading an SSD extract, a CIN census or an SSDA903 return from the browser, with progress while it imports and
@@ -25,7 +26,8 @@ struct ImportPages {
     static func mayImport(_ role: Role) -> Bool { role == .director || role == .performanceAnalyst }
 
     struct ExtractRow { var kind, source, importedAt: String; var rowsRead, rowsRejected: String }
-    struct IndexModel { var chrome: Chrome; var csrf: String; var extracts: [ExtractRow]; var jobs: [JobRow] }
+    struct YearOption { var value: Int; var label: String; var selected: Bool }
+    struct IndexModel { var chrome: Chrome; var csrf: String; var extracts: [ExtractRow]; var jobs: [JobRow]; var years: [YearOption] }
     struct JobRow { var id, state, started: String }
 
     private func importer(_ context: OversightRequestContext) throws -> UserAccount {
@@ -45,7 +47,10 @@ struct ImportPages {
         return HTMLPage("imports", IndexModel(
             chrome: Chrome(authorityName: services.configuration.authorityName, user: user, csrf: context.session?.csrfToken, path: "/imports"),
             csrf: context.session?.csrfToken ?? "", extracts: extracts,
-            jobs: services.imports.all().map { JobRow(id: $0.id, state: $0.state.summary, started: $0.startedAt) }))
+            jobs: services.imports.all().map { JobRow(id: $0.id, state: $0.state.summary, started: $0.startedAt) },
+            years: ImportJobs.years.reversed().map {
+                YearOption(value: $0, label: "\($0 - 1)/\(String($0 % 100))", selected: $0 == ImportJobs.defaultYear)
+            }))
     }
 
     private func upload(_ request: Request, _ context: OversightRequestContext) async throws -> Response {
@@ -54,8 +59,10 @@ struct ImportPages {
         let folder = NSTemporaryDirectory() + "oversight-upload-" + Secrets.token().prefix(16)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let kind: ImportJobs.Kind
+        let year: Int
         do {
-            let files = try await Self.receive(request, into: folder, csrf: session.csrfToken)
+            let (files, fields) = try await Self.receive(request, into: folder, csrf: session.csrfToken)
+            year = fields["year"].flatMap(Int.init) ?? ImportJobs.defaultYear
             guard !files.isEmpty else {
                 throw HTTPError(.badRequest, message: "Choose the extract's ssd_*.csv files, a CIN census .xml file or the 903 return's CSV files to upload.")
             }
@@ -64,13 +71,14 @@ struct ImportPages {
             try? FileManager.default.removeItem(atPath: folder)
             throw error
         }
-        let id = services.imports.start(kind, folder: folder, by: user, store: services.store, now: services.now)
+        let id = services.imports.start(kind, year: year, folder: folder, by: user, store: services.store, now: services.now)
         return .redirect(to: "/imports/jobs/\(id)", type: .normal)
     }
 
-    /// Streams a multipart body into `folder`, one file per part. The first part must be the form's CSRF
-    /// token: nothing is written before the request is known to come from Oversight's own form.
-    static func receive(_ request: Request, into folder: String, csrf: String) async throws -> [String] {
+    /// Streams a multipart body into `folder`, one file per part, and returns the files' names and the form's other
+    /// fields. The first part must be the form's CSRF token: nothing is written before the request is known to come
+    /// from Oversight's own form.
+    static func receive(_ request: Request, into folder: String, csrf: String) async throws -> (files: [String], fields: [String: String]) {
         guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
               let boundary = contentType.components(separatedBy: "boundary=").last?.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
         else { throw HTTPError(.badRequest, message: "The upload must be sent from the import form (multipart/form-data).") }
@@ -81,6 +89,7 @@ struct ImportPages {
         }
         var current = Part()
         var files: [String] = []
+        var fields: [String: String] = [:]
         var sawToken = false
         var failure: (any Error)?
         parser.onHeader = { field, value in
@@ -120,6 +129,8 @@ struct ImportPages {
             if current.filename == nil, current.name == "csrf" {
                 sawToken = String(decoding: current.value, as: UTF8.self) == csrf
                 if !sawToken { failure = HTTPError(.forbidden, message: "This form has expired or did not come from Oversight. Reload the page and try again.") }
+            } else if current.filename == nil, sawToken {
+                fields[current.name] = String(decoding: current.value.prefix(100), as: UTF8.self)
             }
             try? current.handle?.close()
             current = Part()
@@ -130,7 +141,7 @@ struct ImportPages {
         }
         if let failure { throw failure }
         guard sawToken else { throw HTTPError(.forbidden, message: "This form has expired or did not come from Oversight. Reload the page and try again.") }
-        return files
+        return (files, fields)
     }
 
     struct TableRow { var table: String; var read, stored, rejected, notApplicable: String }
@@ -146,9 +157,12 @@ struct ImportPages {
         var rejections: [RejectionRow]
         var rejectionCount: String
         var ignored: String?
-        /// For a census or a 903 return: what was stored.
+        /// For a census or a 903 return: what was stored, and the DfE rules the file fails.
         var returnImported: String? = nil
+        var rulesSummary: String? = nil
+        var failedRules: [FailedRuleRow] = []
     }
+    struct FailedRuleRow { var code, kind, message, rows, children: String }
 
     private func job(_ request: Request, _ context: OversightRequestContext) throws -> HTMLPage {
         let user = try importer(context)
@@ -168,6 +182,17 @@ struct ImportPages {
             model.error = message
         case .importedReturn(let report):
             model.returnImported = "The \(report.kind.name) replaces the data Oversight held: \(report.records.formatted) records from \(report.rowsRead.formatted) rows."
+            if let validation = report.validation {
+                let failed = validation.failed
+                let skipped = validation.outcomes.filter { $0.skipped != nil }.count
+                model.rulesSummary =
+                    "Checked against the DfE's \(report.year - 1)/\(report.year % 100) rules: \(failed.count) of \(validation.outcomes.count) failed"
+                    + (skipped > 0 ? ", \(skipped) not run (they need last year's return or reference data; run them with the command line)." : ".")
+                model.failedRules = failed.map {
+                    FailedRuleRow(code: $0.rule.code, kind: $0.rule.kind == .query ? "query" : "error", message: $0.rule.message,
+                                  rows: $0.failures.count.formatted, children: Set($0.failures.map(\.child)).count.formatted)
+                }
+            }
         case .succeeded(let report):
             model.succeeded = true
             model.tables = report.tables.map {
@@ -219,12 +244,19 @@ final class ImportJobs: Sendable {
         }
     }
 
-    /// What a census or 903 import stored; they refuse a bad file whole, so there are no rejected rows to list.
+    /// What a census or 903 import stored (they refuse a bad file whole, so there are no rejected rows to list),
+    /// and what the DfE's rules for the collection year found in the file.
     struct ReturnImport: Sendable {
         var kind: Kind
         var rowsRead: Int
         var records: Int
+        var year: Int
+        var validation: ValidationReport?
     }
+
+    /// The collection years whose rule packs Oversight holds for both returns (2025 is 2024/25).
+    static let years = max(CINRulePack.years.lowerBound, SSDA903Catalogue.years.lowerBound)...min(CINRulePack.years.upperBound, SSDA903Catalogue.years.upperBound)
+    static let defaultYear = years.upperBound
 
     enum State: Sendable {
         case running(table: String, done: Int, total: Int)
@@ -259,7 +291,7 @@ final class ImportJobs: Sendable {
     /// Imports the folder on a background thread. In an SSD extract invalid rows are rejected and reported, not
     /// fatal, as a person uploading from a browser wants the whole report rather than the first error; a census or a
     /// 903 return is a statutory return, refused whole with the file, line and field of its first fault.
-    func start(_ kind: Kind = .ssd, folder: String, by user: UserAccount, store: any CaseRecordStore, now: Int64) -> String {
+    func start(_ kind: Kind = .ssd, year: Int = defaultYear, folder: String, by user: UserAccount, store: any CaseRecordStore, now: Int64) -> String {
         let id = String(Secrets.token().prefix(12))
         let started = AccessGate.timestamp(now)
         jobs.withLock { jobs in
@@ -281,7 +313,10 @@ final class ImportJobs: Sendable {
                     let report = try CINCensusImporter().importCensus(from: folder + "/" + file, into: store, importedAt: started) { share in
                         self.update(id, .running(table: file, done: Int(share * 1_000), total: 1_000))
                     }
-                    state = .importedReturn(ReturnImport(kind: .census, rowsRead: report.extract.rowsRead, records: report.records))
+                    self.update(id, .running(table: "checking the DfE's rules", done: 0, total: 1))
+                    let validation = try? CINValidation.validate(file: folder + "/" + file, year: year).report
+                    state = .importedReturn(
+                        ReturnImport(kind: .census, rowsRead: report.extract.rowsRead, records: report.records, year: year, validation: validation))
                 case .ssda903:
                     let report = try SSDA903CaseData.importReturn(from: folder, into: store, importedAt: started) { progress in
                         switch progress {
@@ -289,8 +324,14 @@ final class ImportJobs: Sendable {
                         case .writing(let done, let total): self.update(id, .running(table: "storing the records", done: done, total: total))
                         }
                     }
+                    self.update(id, .running(table: "checking the DfE's rules", done: 0, total: 1))
+                    let validation = (try? SSDA903Reader().read(directory: folder)).map {
+                        SSDA903Validator(year: year).validate(SSDA903Return(tables: $0))
+                    }
                     state = .importedReturn(
-                        ReturnImport(kind: .ssda903, rowsRead: report.extract.rowsRead, records: report.stored.values.reduce(0, +)))
+                        ReturnImport(
+                            kind: .ssda903, rowsRead: report.extract.rowsRead, records: report.stored.values.reduce(0, +), year: year,
+                            validation: validation))
                 }
             } catch {
                 state = .failed("\(error)")

@@ -274,6 +274,7 @@ enum Templates {
         <p>Choose every <code>ssd_*.csv</code> file of an SSD extract, the census's <code>.xml</code> file, or every CSV file of a 903 return. The import replaces the data Oversight holds, all or nothing. In an SSD extract, rows that fail validation are left out and listed in the report; a census or a 903 return with a fault is refused whole, naming the file, line and field.</p>
         <form method="post" action="/imports" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="form-group"><label for="year">Collection year, for a census or a 903 return (its DfE rules)</label><select id="year" name="year">{{#years}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/years}}</select></div>
         <div class="form-group"><label for="files">Extract files</label><input type="file" id="files" name="files" accept=".csv,text/csv,.xml,text/xml,application/xml" multiple></div>
         <button class="button" type="submit">Upload and import</button>
         </form>
@@ -304,6 +305,11 @@ enum Templates {
         <h1>Import complete</h1>
         <p>{{.}}</p>
         {{/returnImported}}
+        {{#rulesSummary}}<p>{{.}}</p>{{/rulesSummary}}
+        {{^empty(failedRules)}}
+        <table><caption>DfE rules the file fails</caption><thead><tr><th scope="col">Rule</th><th scope="col">Kind</th><th scope="col">Message</th><th scope="col" class="num">Rows</th><th scope="col" class="num">Children</th></tr></thead>
+        <tbody>{{#failedRules}}<tr><td>{{code}}</td><td>{{kind}}</td><td>{{message}}</td><td class="num">{{rows}}</td><td class="num">{{children}}</td></tr>{{/failedRules}}</tbody></table>
+        {{/empty(failedRules)}}
         {{#succeeded}}
         <h1>Import complete</h1>
         <p>The data below replaces what Oversight held. {{rejectionCount}} rows were rejected.</p>

@@ -58,26 +58,17 @@ extension OversightCommand.Census {
         }
 
         func run() throws {
-            let started = Date()
             let numbers = try localAuthorityNumbers()
-            var validation: CINValidation?
-            let summary: CINReadSummary
-            var children = 0
             var terminal = Terminal()
+            let report: ValidationReport, summary: CINReadSummary
             do {
-                summary = try CINCensusReader().read(path: file) { child in
-                    if validation == nil { validation = CINValidation(year: year, localAuthorityNumbers: numbers) }
-                    validation?.add(child)
-                    children += 1
+                (report, summary) = try CINValidation.validate(file: file, year: year, localAuthorityNumbers: numbers) { children in
                     if children % 5_000 == 0 { terminal.progress("Validating", done: children, total: 0) }
                 }
             } catch {
                 throw failure(error)
             }
-            if children >= 5_000 { terminal.finish("Read \(children) children.") }
-            var run = CINValidation(year: year, header: summary.header, localAuthorityNumbers: numbers)
-            if let validation { run = validation.withHeader(summary.header) }
-            let report = run.finish(seconds: Date().timeIntervalSince(started))
+            if summary.childCount >= 5_000 { terminal.finish("Read \(summary.childCount) children.") }
             for issue in summary.issues { Terminal.write("\(file): \(issue)\n") }
             if summary.issueCount > summary.issues.count {
                 Terminal.write("\(file): \(summary.issueCount - summary.issues.count) more structural issues not shown\n")
