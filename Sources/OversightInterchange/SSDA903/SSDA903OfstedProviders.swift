@@ -154,10 +154,7 @@ public struct SSDA903OfstedProviders: Sendable {
         let postcodeColumn = try column(headings.postcode)!
         var providers: [Provider] = []
         while let record = try reader.next() {
-            // Most cells have no spaces round them; Foundation's trim is only paid for those that do.
-            let fields = record.fields.map { field in
-                field.first?.isWhitespace == true || field.last?.isWhitespace == true ? field.trimmingCharacters(in: .whitespaces) : field
-            }
+            let fields = record.fields.map(\.trimmedCell)
             // Spreadsheets saved as CSV often end in rows of empty cells.
             if fields.allSatisfy(\.isEmpty) { continue }
             func at(_ column: Int) -> SourceLocation { SourceLocation(file: name, line: record.line, field: reader.header[column]) }

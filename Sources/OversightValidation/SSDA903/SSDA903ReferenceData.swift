@@ -29,10 +29,9 @@ public struct SSDA903PostcodeGrid: Sendable {
         for (postcode, place) in places { self.places[Self.key(postcode)] = place }
     }
 
-    /// A postcode as the table is keyed: upper case, spaces ignored ("tw1  3bz" and "TW13BZ" are one postcode).
-    public static func key(_ postcode: String) -> String {
-        String(postcode.uppercased().filter { $0 != " " })
-    }
+    /// A postcode as the table is keyed: upper case, spaces ignored ("tw1  3bz" and "TW13BZ" are one postcode), the
+    /// same comparison the Ofsted lists' postcodes are held to, so a provider's premises find their grid row.
+    public static func key(_ postcode: String) -> String { SSDA903OfstedProviders.comparablePostcode(postcode) }
 
     public subscript(postcode: String?) -> Place? {
         guard let postcode else { return nil }
@@ -153,11 +152,8 @@ extension SSDA903ReferenceData {
 
         func text(_ column: String) -> String? {
             guard let index = columns[column] else { return nil }
-            let value = record.fields[index]
-            // Trimming is rarely needed and costs a lot over millions of rows, so it is done only when it is.
-            guard value.first == " " || value.last == " " else { return value.isEmpty ? nil : value }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? nil : trimmed
+            let value = record.fields[index].trimmedCell
+            return value.isEmpty ? nil : value
         }
 
         func invalid(_ column: String, _ reason: String) -> InterchangeError {

@@ -182,7 +182,10 @@ struct ImportPages {
             model.error = message
         case .importedReturn(let report):
             model.returnImported = "The \(report.kind.name) replaces the data Oversight held: \(report.records.formatted) records from \(report.rowsRead.formatted) rows."
-            if let validation = report.validation {
+            switch report.validation {
+            case .failure(let failure):
+                model.rulesSummary = "Stored, but not checked against the DfE's rules: \(failure.message)"
+            case .success(let validation):
                 let failed = validation.failed
                 let skipped = validation.outcomes.filter { $0.skipped != nil }.count
                 model.rulesSummary =
@@ -251,7 +254,14 @@ final class ImportJobs: Sendable {
         var rowsRead: Int
         var records: Int
         var year: Int
-        var validation: ValidationReport?
+        /// The rules' findings, or why the file could not be checked after it was stored.
+        var validation: Result<ValidationReport, CheckFailure>
+    }
+
+    /// Why a stored return could not be checked; the import stands, and the page says so rather than showing no rules.
+    struct CheckFailure: Error, Sendable {
+        var message: String
+        init(_ error: any Error) { message = "\(error)" }
     }
 
     /// The collection years whose rule packs Oversight holds for both returns (2025 is 2024/25).
@@ -314,7 +324,7 @@ final class ImportJobs: Sendable {
                         self.update(id, .running(table: file, done: Int(share * 1_000), total: 1_000))
                     }
                     self.update(id, .running(table: "checking the DfE's rules", done: 0, total: 1))
-                    let validation = try? CINValidation.validate(file: folder + "/" + file, year: year).report
+                    let validation = Result { try CINValidation.validate(file: folder + "/" + file, year: year).report }.mapError(CheckFailure.init)
                     state = .importedReturn(
                         ReturnImport(kind: .census, rowsRead: report.extract.rowsRead, records: report.records, year: year, validation: validation))
                 case .ssda903:
@@ -325,7 +335,7 @@ final class ImportJobs: Sendable {
                         }
                     }
                     self.update(id, .running(table: "checking the DfE's rules", done: 0, total: 1))
-                    let validation = (try? SSDA903Reader().read(directory: folder)).map {
+                    let validation = Result { try SSDA903Reader().read(directory: folder) }.mapError(CheckFailure.init).map {
                         SSDA903Validator(year: year).validate(SSDA903Return(tables: $0))
                     }
                     state = .importedReturn(
